@@ -1,0 +1,77 @@
+# 触点营销 course site. `make help` lists the targets.
+# On a fresh machine `make serve` and `make test` do their own set-up (venv, pinned deps, npm ci).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .stamps
+HOST ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.DEFAULT_GOAL := help
+.PHONY: help setup serve build check test test-python lint bench lock schema clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 16
+
+$(STAMPS)/venv: requirements.lock pyproject.toml
+	@mkdir -p $(STAMPS)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+$(STAMPS)/npm: package.json package-lock.json
+	@mkdir -p $(STAMPS)
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(STAMPS)/chromium:
+	@mkdir -p $(STAMPS)
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    (apt-get install -y chromium fonts-noto-cjk || (apt-get update && apt-get install -y chromium fonts-noto-cjk)) >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian's chromium. Install it with:"; \
+	    echo "    sudo apt-get install -y chromium fonts-noto-cjk"; \
+	    echo "then run make test again."; exit 1; \
+	  fi; \
+	fi
+	@touch $@
+
+setup: $(STAMPS)/venv $(STAMPS)/npm ## create .venv and install the pinned dependencies
+
+serve: setup ## build and serve the site at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --livereload -a $(HOST)
+
+build: setup ## strict build of the site into site/
+	$(BIN)/mkdocs build --strict
+
+check: setup ## check every case and chapter file; list every error with file, line and field
+	$(BIN)/course check
+
+schema: setup ## regenerate the JSON Schemas in macros/schemas from the models
+	$(BIN)/course schema
+
+lint: setup ## ruff and mypy
+	$(BIN)/ruff check macros tests scripts
+	$(BIN)/mypy
+
+test: setup $(STAMPS)/chromium lint ## run every test (unit, strict build, search, browser)
+	$(BIN)/course schema --check
+	$(BIN)/python -m pytest
+
+bench: setup ## build synthetic libraries of 100 and 1,000 cases; compare with plain Material
+	$(BIN)/python scripts/bench.py
+
+lock: $(STAMPS)/venv ## re-resolve requirements.lock from pyproject.toml
+	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --output-file requirements.lock pyproject.toml
+
+clean: ## remove build output (keeps .venv and node_modules)
+	rm -rf site .pytest_cache .ruff_cache .mypy_cache
+	find docs/cases -type f ! -name .gitkeep -delete

@@ -1,0 +1,55 @@
+/* Case-library filter: shows the cards that match the chosen industry, theme and journey stage.
+ * Classic script (works from file://), bound once per page view, idempotent. Without JavaScript
+ * the form stays hidden and every card is listed. */
+(function () {
+  "use strict";
+
+  function matches(card, key, value) {
+    if (!value) return true;
+    var values = (card.getAttribute("data-tp-" + key) || "").split("|");
+    return values.indexOf(value) !== -1;
+  }
+
+  function mountFilter(form) {
+    if (form.getAttribute("data-tp-bound") === "1") return;
+    form.setAttribute("data-tp-bound", "1");
+    var root = form.parentNode;
+    var cards = Array.prototype.slice.call(root.querySelectorAll("[data-tp-cards] .tp-card"));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-tp-filter-key]"));
+    var count = form.querySelector("[data-tp-filter-count]");
+    var empty = root.querySelector("[data-tp-filter-empty]");
+
+    function apply() {
+      var shown = 0;
+      cards.forEach(function (card) {
+        var ok = selects.every(function (select) {
+          return matches(card, select.getAttribute("data-tp-filter-key"), select.value);
+        });
+        card.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = shown === cards.length
+        ? "共 " + cards.length + " 个案例"
+        : "显示 " + shown + " / " + cards.length + " 个案例";
+      if (empty) empty.hidden = shown !== 0;
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
+  function mountAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-tp-filter]"), mountFilter);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(mountAll);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", mountAll);
+  } else {
+    mountAll();
+  }
+})();

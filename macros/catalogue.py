@@ -1,0 +1,176 @@
+"""Load and validate all course data into one frozen catalogue.
+
+Every file is read and checked before anything fails, so one run reports every mistake in every
+file (file, line, field, what was expected). Identity is the file name; every cross-reference
+(chapter, instrument) is checked; a run that finds no case is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .models import Case, Chapter
+from .problems import DataError, Problem, explain
+from .yamlsource import Document, dotted, load_yaml, parse_text, read_text, split_front_matter
+
+CASES_DIR = "cases"
+CHAPTERS_DIR = "docs/course"
+INSTRUMENT_DIRS = ("tools/scales", "tools/worksheets")
+YAML_SUFFIXES = (".yml", ".yaml")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything the site is built from, validated and cross-referenced."""
+
+    root: Path
+    chapters: tuple[tuple[str, Chapter], ...]
+    cases: tuple[Case, ...]
+    instruments: frozenset[str]
+
+    def chapter(self, chapter_id: str) -> Chapter:
+        """The chapter with this id (ids are checked at load time)."""
+        return dict(self.chapters)[chapter_id]
+
+    def case(self, case_id: str) -> Case:
+        """The case with this id; an unknown id is a mistake in a page, so it raises."""
+        for case in self.cases:
+            if case.id == case_id:
+                return case
+        raise KeyError(f"未知案例 id“{case_id}”；已有：{', '.join(c.id for c in self.cases)}")
+
+    def cases_for(self, chapter_id: str) -> list[Case]:
+        """Cases that serve a chapter, in library order."""
+        return [case for case in self.cases if chapter_id in case.chapters]
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _validate(model: type[M], document: Document, display: str) -> tuple[M | None, list[Problem]]:
+    """Validate a parsed document against a model; map each error to its line."""
+    if document.problems:
+        return None, document.problems
+    if not isinstance(document.data, dict):
+        return None, [Problem(display, 1, 1, "", "文件内容应为“键: 值”映射 (expected a mapping at the top)")]
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        problems = []
+        for item in error.errors(include_url=False):
+            path = tuple(item["loc"])
+            line, column = document.lines.locate(path)
+            problems.append(Problem(display, line, column, dotted(path), explain(dict(item))))
+        return None, problems
+
+
+def _files(folder: Path, suffixes: Iterable[str]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in tuple(suffixes))
+
+
+def _load_chapters(root: Path) -> tuple[list[tuple[str, Chapter]], list[Problem]]:
+    chapters: list[tuple[str, Chapter]] = []
+    problems: list[Problem] = []
+    for path in _files(root / CHAPTERS_DIR, (".md",)):
+        if path.stem == "index":
+            continue
+        display = _relative(path, root)
+        text, read_problems = read_text(path, display)
+        if text is None:
+            problems += read_problems
+            continue
+        front, _ = split_front_matter(text)
+        if front is None:
+            problems.append(Problem(display, 1, 1, "", "章节页须以 --- 包围的 YAML 头信息开头 (missing front matter)"))
+            continue
+        chapter, found = _validate(Chapter, parse_text(front, display, path, line_offset=1), display)
+        problems += found
+        if chapter:
+            chapters.append((path.stem, chapter))
+    chapters.sort(key=lambda pair: pair[1].number)
+    return chapters, problems
+
+
+def _load_cases(root: Path) -> tuple[list[tuple[Case, Document, str]], list[Problem]]:
+    loaded: list[tuple[Case, Document, str]] = []
+    problems: list[Problem] = []
+    for path in _files(root / CASES_DIR, YAML_SUFFIXES):
+        display = _relative(path, root)
+        document = load_yaml(path, display)
+        case, found = _validate(Case, document, display)
+        problems += found
+        if case is None:
+            continue
+        for where, message in case.internal_problems():
+            line, column = document.lines.locate(where)
+            problems.append(Problem(display, line, column, dotted(where), message))
+        loaded.append((case, document, display))
+    return loaded, problems
+
+
+def _check_references(
+    loaded: list[tuple[Case, Document, str]], chapter_ids: set[str], instruments: set[str]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for case, document, display in loaded:
+        stem = Path(display).stem
+        if case.id != stem:
+            line, column = document.lines.locate(("id",))
+            problems.append(
+                Problem(display, line, column, "id", f"id 应与文件名相同：“{stem}”，实际为“{case.id}” (id must equal file name)")
+            )
+        if case.id in seen:
+            line, column = document.lines.locate(("id",))
+            problems.append(
+                Problem(display, line, column, "id", f"案例 id“{case.id}”与 {seen[case.id]} 重复 (duplicate id)")
+            )
+        seen.setdefault(case.id, display)
+        for index, chapter in enumerate(case.chapters):
+            if chapter not in chapter_ids:
+                line, column = document.lines.locate(("chapters", index))
+                known = "、".join(sorted(chapter_ids)) or "(无)"
+                problems.append(
+                    Problem(display, line, column, f"chapters[{index}]", f"未知章节“{chapter}”；已有章节：{known} (unknown chapter)")
+                )
+        for index, instrument in enumerate(case.instruments):
+            if instrument not in instruments:
+                line, column = document.lines.locate(("instruments", index))
+                problems.append(
+                    Problem(display, line, column, f"instruments[{index}]", f"未知量表或工具“{instrument}”；应为 tools/scales 或 tools/worksheets 下的文件名 (unknown instrument)")
+                )
+    return problems
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    """Load every data file under ``root``; raise :class:`DataError` listing every problem."""
+    root = Path(root)
+    chapters, problems = _load_chapters(root)
+    loaded, case_problems = _load_cases(root)
+    problems += case_problems
+    instruments = {p.stem for folder in INSTRUMENT_DIRS for p in _files(root / folder, YAML_SUFFIXES)}
+    problems += _check_references(loaded, {cid for cid, _ in chapters}, instruments)
+    if not loaded and not case_problems:
+        problems.append(Problem(CASES_DIR, 1, 1, "", "没有找到任何案例文件 (*.yml)；至少需要一个案例 (no cases found)"))
+    if problems:
+        raise DataError(problems)
+    cases = tuple(sorted((case for case, _, _ in loaded), key=_library_order))
+    return Catalogue(root, tuple(chapters), cases, frozenset(instruments))
+
+
+def _library_order(case: Case) -> Any:
+    # Cases appear in the order of the first chapter they serve, then by id.
+    return (min(case.chapters), case.id)

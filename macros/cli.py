@@ -1,0 +1,51 @@
+"""The ``course`` command: check the data, write the editor schemas, generate pages.
+
+``course check`` prints the same messages as the build and exits 1 on any data error, without
+a Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .catalogue import load_catalogue
+from .problems import DataError
+
+
+def _check(root: Path) -> int:
+    try:
+        catalogue = load_catalogue(root)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    print(f"数据检查通过：{len(catalogue.chapters)} 个章节，{len(catalogue.cases)} 个案例。")
+    return 0
+
+
+def _schema(root: Path, check_only: bool) -> int:
+    from .schema import write_schemas
+
+    stale = write_schemas(root / "macros" / "schemas", check_only=check_only)
+    for name in stale:
+        print(f"{'过期' if check_only else '已更新'}: macros/schemas/{name}")
+    return 1 if (check_only and stale) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``course`` command."""
+    parser = argparse.ArgumentParser(prog="course", description="触点营销课程网站的数据工具")
+    parser.add_argument("--root", type=Path, default=Path("."), help="项目根目录(默认当前目录)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="检查 cases/、tools/ 和章节头信息,列出全部错误")
+    schema = commands.add_parser("schema", help="由模型生成 JSON Schema(供编辑器提示)")
+    schema.add_argument("--check", action="store_true", help="只检查是否过期,不写文件")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return _check(args.root)
+    return _schema(args.root, args.check)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""mkdocs-macros entry point (``module_name: macros/mkdocs_entry`` in mkdocs.yml).
+
+mkdocs-macros imports a *package* once and reuses the cached module on every ``mkdocs serve``
+rebuild, so edits under ``macros/`` would not show until a restart. It re-executes a *file*
+module on every build, so this file purges the package from ``sys.modules`` and imports it afresh.
+
+A data error ends the build with the list of problems and no traceback: SystemExit is not caught
+by MkDocs' build (``mkdocs build`` exits 1) and is printed without a traceback by ``mkdocs serve``,
+which keeps running and rebuilds when the file is fixed.
+"""
+
+import importlib
+import sys
+from pathlib import Path
+
+ROOT = str(Path(__file__).resolve().parent.parent)
+
+
+def define_env(env):
+    """Reload the ``macros`` package and hand over to ``macros.site.define_env``."""
+    for name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
+        del sys.modules[name]
+    if ROOT not in sys.path:
+        sys.path.insert(0, ROOT)
+    problems = importlib.import_module("macros.problems")
+    site = importlib.import_module("macros.site")
+    try:
+        site.define_env(env)
+    except problems.DataError as error:
+        raise SystemExit("\n" + error.report()) from None

@@ -1,0 +1,144 @@
+"""The case-study model: one YAML file in ``cases/`` per company."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import FullDate, Id, PartialDate, Source, SourceRefs, Strict, Text
+
+STAGES: tuple[str, ...] = ("意识", "考虑", "购买", "使用", "忠诚")
+Stage = Literal["意识", "考虑", "购买", "使用", "忠诚"]
+TouchpointType = Literal["接触点", "互动点", "体验点"]
+Channel = Literal["线上", "线下"]
+
+Path = tuple[str | int, ...]
+
+
+class Company(Strict):
+    """The company's name in Chinese and in its own language."""
+
+    zh: Text = Field(description="中文名称")
+    en: Text = Field(description="英文(原文)名称")
+
+
+class Cited(Strict):
+    """A block of prose that rests on sources."""
+
+    text: Text = Field(description="正文;空行分段")
+    sources: SourceRefs
+
+
+class Touchpoint(Strict):
+    """One moment where the customer meets the brand."""
+
+    name: Text = Field(max_length=30, description="触点名称(简短)")
+    type: TouchpointType = Field(description="接触点 / 互动点 / 体验点")
+    channel: Channel = Field(description="线上 / 线下")
+    description: Text = Field(description="在这个触点上发生了什么")
+    emotion: int | None = Field(
+        default=None, ge=-3, le=3, description="顾客情绪,−3(很糟)到 +3(很好);不适用时省略"
+    )
+
+
+class JourneyStage(Strict):
+    """One of the five stages of the customer journey and its touchpoints."""
+
+    stage: Stage = Field(description="意识 / 考虑 / 购买 / 使用 / 忠诚")
+    touchpoints: list[Touchpoint] = Field(min_length=1)
+
+
+class TimelineEvent(Strict):
+    """A dated event."""
+
+    date: PartialDate
+    event: Text
+    sources: SourceRefs
+
+
+class Practice(Strict):
+    """A key practice the company used."""
+
+    title: Text = Field(max_length=40)
+    description: Text
+    sources: list[Id] = Field(default_factory=list, description="来源 id(可选)")
+
+
+class Result(Strict):
+    """A measured result: the figure, what it measures, when, and who says so."""
+
+    figure: Text = Field(max_length=30, description="数字本身,例如 7,700 人次")
+    description: Text = Field(description="这个数字说明了什么")
+    date: PartialDate = Field(description="数字对应的日期或时期")
+    sources: SourceRefs
+
+
+class Risk(Strict):
+    """What went wrong, or what could go wrong."""
+
+    title: Text = Field(max_length=40)
+    description: Text
+    sources: list[Id] = Field(default_factory=list, description="来源 id(可选)")
+
+
+class Case(Strict):
+    """A case study of one company's touchpoints."""
+
+    id: Id = Field(description="与文件名相同,例如 ritz-carlton.yml 的 id 为 ritz-carlton")
+    company: Company
+    industry: Text = Field(max_length=12, description="行业,例如 酒店、零售、航空")
+    region: Text = Field(max_length=20, description="地区,例如 美国、全球")
+    chapters: list[Id] = Field(min_length=1, description="服务的章节 id,例如 ch03")
+    themes: list[Text] = Field(min_length=1, max_length=5, description="主题,用于案例库筛选")
+    focus_stages: list[Stage] = Field(
+        min_length=1, max_length=3, description="本案例重点讲解的旅程阶段(案例库按此筛选)"
+    )
+    headline: Text = Field(max_length=40, description="一句话要点(案例卡片上显示)")
+    summary: Text = Field(description="案例摘要")
+    background: Cited
+    timeline: list[TimelineEvent] = Field(min_length=1)
+    journey: list[JourneyStage] = Field(min_length=1, description="按 意识→忠诚 顺序")
+    practices: list[Practice] = Field(min_length=1)
+    results: list[Result] = Field(min_length=1)
+    risks: list[Risk] = Field(min_length=1, description="出了什么问题,或可能出什么问题")
+    lessons: list[Text] = Field(min_length=1)
+    discussion: list[Text] = Field(min_length=1, description="讨论题")
+    theories: list[Text] = Field(min_length=1, description="关联理论")
+    instruments: list[Id] = Field(
+        default_factory=list, description="相关量表或工具的 id(tools/ 下的文件名)"
+    )
+    sources: list[Source] = Field(min_length=1)
+    checked: FullDate = Field(description="最近一次核对事实的日期")
+
+    def internal_problems(self) -> list[tuple[Path, str]]:
+        """Problems that need the whole case: duplicate ids, unknown sources, stage order."""
+        found: list[tuple[Path, str]] = []
+        known: set[str] = set()
+        for index, source in enumerate(self.sources):
+            if source.id in known:
+                found.append((("sources", index, "id"), f"来源 id“{source.id}”重复 (duplicate id)"))
+            known.add(source.id)
+        for path, refs in self._source_refs():
+            for position, ref in enumerate(refs):
+                if ref not in known:
+                    found.append(
+                        ((*path, position), f"未知来源“{ref}”；请在 sources 中添加 (unknown source)")
+                    )
+        order = [STAGES.index(stage.stage) for stage in self.journey]
+        for index in range(1, len(order)):
+            if order[index] <= order[index - 1]:
+                found.append(
+                    (
+                        ("journey", index, "stage"),
+                        "旅程阶段须按 意识→考虑→购买→使用→忠诚 的顺序，且每个阶段只出现一次 (stage order)",
+                    )
+                )
+        return found
+
+    def _source_refs(self) -> list[tuple[Path, list[str]]]:
+        refs: list[tuple[Path, list[str]]] = [(("background", "sources"), self.background.sources)]
+        for name in ("timeline", "practices", "results", "risks"):
+            for index, item in enumerate(getattr(self, name)):
+                refs.append(((name, index, "sources"), item.sources))
+        return refs

@@ -1,0 +1,24 @@
+"""The chapter model: the front matter of each ``docs/course/<id>.md`` page."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .common import Strict, Text
+
+
+class Chapter(Strict):
+    """One chapter of the course, as declared in its page's front matter.
+
+    The chapter's id is its file name (``ch03``); the body of the page is the chapter text.
+    """
+
+    title: Text = Field(description="章节标题,例如 文旅与酒店业如何打造触点体验?")
+    number: int = Field(ge=0, le=99, description="章节序号;总结章为 0 以外的最后一个序号")
+    label: Text = Field(max_length=8, description="导航与卡片上显示的短标签,例如 第3章")
+    points: list[Text] = Field(min_length=1, description="本章要点")
+    theory: Text = Field(description="关联理论")
+    discussion: list[Text] = Field(default_factory=list, description="学员讨论题")
+    case_names: list[Text] = Field(default_factory=list, description="大纲所列案例的名称")
+    tool: Text | None = Field(default=None, description="本章工具")
+    scale: Text | None = Field(default=None, description="本章量表")

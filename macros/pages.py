@@ -1,0 +1,85 @@
+"""Generate the case pages and the library index as real Markdown files under ``docs/cases``.
+
+Real files (rather than virtual ones) work with every MkDocs plugin and with other generators.
+A file is written only when its content changed, so ``mkdocs serve`` does not loop; pages of
+cases that no longer exist are removed. The folder is git-ignored.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue
+from .render import render
+from .views import case_view, library_view
+
+GENERATED_DIR = "cases"
+LIBRARY_PAGE = f"{GENERATED_DIR}/index.md"
+CHAPTERS_PAGE = "course/index.md"
+KEEP = {".gitkeep"}
+
+
+def page_title(case_zh: str) -> str:
+    """The page and navigation title of a case (escaped: the theme prints titles as HTML)."""
+    return escape(case_zh, quote=False)
+
+
+def generated_pages(catalogue: Catalogue, directory_urls: bool) -> dict[str, str]:
+    """Every generated page: docs-relative path → Markdown text."""
+    pages = {LIBRARY_PAGE: render("case_library.md.j2", library=library_view(catalogue, directory_urls))}
+    for case in catalogue.cases:
+        view = case_view(case, catalogue, directory_urls)
+        pages[f"{GENERATED_DIR}/{case.id}.md"] = render("case_page.md.j2", case=view, title=case.company.zh)
+    return pages
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
+    """Write pages whose text changed and delete stale ones; return the paths touched."""
+    touched = []
+    folder = docs_dir / GENERATED_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for relative, text in pages.items():
+        path = docs_dir / relative
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        path.write_text(text, encoding="utf-8")
+        touched.append(relative)
+    for path in folder.iterdir():
+        relative = f"{GENERATED_DIR}/{path.name}"
+        if path.is_file() and path.name not in KEEP and relative not in pages:
+            path.unlink()
+            touched.append(relative)
+    return touched
+
+
+def case_nav(catalogue: Catalogue) -> list[Any]:
+    """Navigation entries for the library section: the index, then one entry per case."""
+    return [LIBRARY_PAGE] + [{page_title(case.company.zh): f"{GENERATED_DIR}/{case.id}.md"} for case in catalogue.cases]
+
+
+def chapter_nav(catalogue: Catalogue) -> list[Any]:
+    """Navigation entries for the course section: the outline, then each chapter in order."""
+    return [CHAPTERS_PAGE] + [
+        {page_title(f"{chapter.label} {chapter.title}"): f"course/{chapter_id}.md"}
+        for chapter_id, chapter in catalogue.chapters
+    ]
+
+
+def extend_nav(nav: list[Any] | None, anchor: str, entries: list[Any]) -> bool:
+    """Replace the nav list that holds only ``anchor`` with ``entries``; True when found.
+
+    ``mkdocs.yml`` lists only the section's index page (``cases/index.md``), so the section
+    grows with the data and no page is listed twice.
+    """
+    for item in nav or []:
+        if isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, list):
+                    if anchor in value:
+                        value[:] = entries
+                        return True
+                    if extend_nav(value, anchor, entries):
+                        return True
+    return False

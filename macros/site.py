@@ -1,0 +1,51 @@
+"""The MkDocs adapter: load the data, generate pages, extend the nav, register the macros.
+
+This is the only module that knows about mkdocs-macros; everything it calls is a plain function
+that would serve another site generator unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .catalogue import load_catalogue
+from .pages import CHAPTERS_PAGE, LIBRARY_PAGE, case_nav, chapter_nav, extend_nav, generated_pages, write_pages
+from .render import render
+from .vendor import copy_vendor_files
+from .views import case_card, chapter_view, course_view
+
+
+def define_env(env: Any) -> None:
+    """Called by mkdocs-macros at the start of every build (and every ``serve`` rebuild)."""
+    root = Path(env.project_dir)
+    docs_dir = Path(env.conf["docs_dir"])
+    directory_urls = bool(env.conf["use_directory_urls"])
+    catalogue = load_catalogue(root)  # raises DataError listing every problem
+    write_pages(generated_pages(catalogue, directory_urls), docs_dir)
+    copy_vendor_files(root, docs_dir)
+    for anchor, entries in ((CHAPTERS_PAGE, chapter_nav(catalogue)), (LIBRARY_PAGE, case_nav(catalogue))):
+        if not extend_nav(env.conf["nav"], anchor, entries):
+            raise RuntimeError(f"mkdocs.yml 的 nav 中须有一个只列出 {anchor} 的栏目")
+
+    def current() -> str:
+        return str(env.page.file.src_uri)
+
+    @env.macro
+    def chapter_overview(chapter_id: str) -> str:
+        """A chapter's points, theory, discussion, tools and cases (for docs/course/*.md)."""
+        return render("chapter_overview.md.j2", chapter=chapter_view(chapter_id, catalogue, current(), directory_urls))
+
+    @env.macro
+    def course_map() -> str:
+        """The list of chapters with their cases (for the home page)."""
+        return render("course_map.html.j2", course=course_view(catalogue, current(), directory_urls))
+
+    @env.macro
+    def case_card_for(case_id: str) -> str:
+        """The card of one case, for any page that wants to point to it."""
+        card = case_card(catalogue.case(case_id), catalogue, current(), directory_urls)
+        return render("case_card.html.j2", card=card)
+
+    env.variables["case_count"] = len(catalogue.cases)
+    env.variables["chapter_count"] = len(catalogue.chapters)

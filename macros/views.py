@@ -1,0 +1,235 @@
+"""View functions: turn validated models into plain dicts that templates can show.
+
+Decisions live here (order, numbering, labels, links, chart coordinates); templates only lay
+them out. Nothing here builds HTML.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from .catalogue import Catalogue
+from .models import Case, Chapter
+from .models.case import STAGES
+
+EMOTION_WORDS = {-3: "非常不满", -2: "不满", -1: "略有不满", 0: "平静", 1: "略感满意", 2: "满意", 3: "惊喜"}
+
+
+def date_label(value: str) -> str:
+    """``2017-04-09`` → ``2017年4月9日``; ``2017-04`` → ``2017年4月``; ``2017`` → ``2017年``."""
+    parts = value.split("-")
+    units = ("年", "月", "日")
+    return "".join(f"{int(part)}{unit}" for part, unit in zip(parts, units, strict=False))
+
+
+def page_url(target: str, current: str, directory_urls: bool) -> str:
+    """Relative URL from the page built from ``current`` to the one built from ``target``.
+
+    Both are docs-relative source paths (``cases/apple.md``); this mirrors how MkDocs names
+    output files, so links in raw HTML blocks work both on a server and from ``file://``.
+    """
+
+    def output(src: str) -> str:
+        stem = src[: -len(".md")]
+        if not directory_urls:
+            return stem + ".html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    here = posixpath.dirname(output(current)) if not output(current).endswith("/") else output(current).rstrip("/")
+    there = output(target)
+    relative = posixpath.relpath(there, here or ".")
+    if there.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    return relative
+
+
+def chapter_ref(chapter_id: str, chapter: Chapter, current: str, directory_urls: bool) -> dict[str, Any]:
+    """A link to a chapter, as shown on case pages and cards."""
+    return {
+        "id": chapter_id,
+        "label": chapter.label,
+        "title": chapter.title,
+        "url": page_url(f"course/{chapter_id}.md", current, directory_urls),
+    }
+
+
+def _citations(refs: list[str], numbers: dict[str, int]) -> list[dict[str, Any]]:
+    return [{"n": numbers[ref], "anchor": f"source-{ref}"} for ref in refs]
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split text on blank lines; single line breaks inside a paragraph are joined."""
+    blocks = [block.strip() for block in text.split("\n\n")]
+    return ["".join(line.strip() for line in block.splitlines()) for block in blocks if block]
+
+
+def journey_view(case: Case) -> dict[str, Any]:
+    """The journey map: stages with numbered touchpoints, and the emotion curve's geometry.
+
+    The curve is drawn in a 0–100 × 0–60 box (an SVG viewBox that scales to any width); each
+    touchpoint gets an equal slot from left to right, so the curve reads in journey order.
+    """
+    slots = sum(len(stage.touchpoints) for stage in case.journey)
+    width, top, bottom = 100.0, 15.0, 54.0
+    step = width / slots
+
+    def y_of(emotion: int) -> float:
+        return round(top + (3 - emotion) * (bottom - top) / 6, 2)
+
+    stages, points, bands, number = [], [], [], 0
+    for stage in case.journey:
+        start = number
+        cards = []
+        for touchpoint in stage.touchpoints:
+            number += 1
+            x = round((number - 0.5) * step, 2)
+            if touchpoint.emotion is not None:
+                points.append({"n": number, "x": x, "y": y_of(touchpoint.emotion), "emotion": touchpoint.emotion})
+            cards.append(
+                {
+                    "n": number,
+                    "name": touchpoint.name,
+                    "type": touchpoint.type,
+                    "type_key": {"接触点": "contact", "互动点": "interaction", "体验点": "experience"}[touchpoint.type],
+                    "channel": touchpoint.channel,
+                    "description": touchpoint.description,
+                    "emotion": touchpoint.emotion,
+                    "emotion_text": _signed(touchpoint.emotion),
+                    "emotion_word": EMOTION_WORDS.get(touchpoint.emotion, "") if touchpoint.emotion is not None else "",
+                }
+            )
+        bands.append(
+            {
+                "stage": stage.stage,
+                "x": round(start * step, 2),
+                "width": round(len(stage.touchpoints) * step, 2),
+                "mid": round((start + len(stage.touchpoints) / 2) * step, 2),
+                "odd": len(bands) % 2 == 1,
+            }
+        )
+        stages.append({"stage": stage.stage, "index": STAGES.index(stage.stage) + 1, "touchpoints": cards})
+    path = " ".join(f"{'M' if i == 0 else 'L'}{p['x']},{p['y']}" for i, p in enumerate(points))
+    return {
+        "stages": stages,
+        "bands": bands,
+        "points": points,
+        "path": path,
+        "zero_y": y_of(0),
+        "levels": [{"value": _signed(v), "y": y_of(v)} for v in (3, 0, -3)],
+        "has_curve": len(points) >= 2,
+        "count": number,
+    }
+
+
+def _signed(value: int | None) -> str:
+    if value is None:
+        return ""
+    return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{abs(value)}")
+
+
+def case_card(case: Case, catalogue: Catalogue, current: str, directory_urls: bool) -> dict[str, Any]:
+    """What a case shows on its card in the library and in chapter pages."""
+    return {
+        "id": case.id,
+        "url": page_url(f"cases/{case.id}.md", current, directory_urls),
+        "company_zh": case.company.zh,
+        "company_en": case.company.en,
+        "industry": case.industry,
+        "region": case.region,
+        "themes": list(case.themes),
+        "stages": [s for s in STAGES if s in case.focus_stages],
+        "headline": case.headline,
+        "chapters": [chapter_ref(c, catalogue.chapter(c), current, directory_urls) for c in case.chapters],
+    }
+
+
+def case_view(case: Case, catalogue: Catalogue, directory_urls: bool) -> dict[str, Any]:
+    """Everything a case page shows, in display order."""
+    current = f"cases/{case.id}.md"
+    numbers = {source.id: index for index, source in enumerate(case.sources, start=1)}
+    return {
+        **case_card(case, catalogue, current, directory_urls),
+        "summary": paragraphs(case.summary),
+        "background": {
+            "paragraphs": paragraphs(case.background.text),
+            "cites": _citations(case.background.sources, numbers),
+        },
+        "timeline": [
+            {"date": date_label(event.date), "iso": event.date, "event": event.event, "cites": _citations(event.sources, numbers)}
+            for event in sorted(case.timeline, key=lambda e: e.date)
+        ],
+        "journey": journey_view(case),
+        "practices": [
+            {"title": p.title, "paragraphs": paragraphs(p.description), "cites": _citations(p.sources, numbers)}
+            for p in case.practices
+        ],
+        "results": [
+            {
+                "figure": r.figure,
+                "description": r.description,
+                "date": date_label(r.date),
+                "iso": r.date,
+                "cites": _citations(r.sources, numbers),
+            }
+            for r in case.results
+        ],
+        "risks": [
+            {"title": r.title, "paragraphs": paragraphs(r.description), "cites": _citations(r.sources, numbers)}
+            for r in case.risks
+        ],
+        "lessons": list(case.lessons),
+        "discussion": list(case.discussion),
+        "theories": list(case.theories),
+        "sources": [
+            {
+                "n": numbers[s.id],
+                "anchor": f"source-{s.id}",
+                "title": s.title,
+                "publisher": s.publisher,
+                "date": date_label(s.date),
+                "url": str(s.url),
+            }
+            for s in case.sources
+        ],
+        "checked": date_label(case.checked),
+    }
+
+
+def library_view(catalogue: Catalogue, directory_urls: bool) -> dict[str, Any]:
+    """The case library: every card, and the values each filter offers."""
+    current = "cases/index.md"
+    cards = [case_card(case, catalogue, current, directory_urls) for case in catalogue.cases]
+    return {
+        "cards": cards,
+        "industries": sorted({card["industry"] for card in cards}),
+        "themes": sorted({theme for card in cards for theme in card["themes"]}),
+        "stages": [s for s in STAGES if any(s in card["stages"] for card in cards)],
+    }
+
+
+def chapter_view(chapter_id: str, catalogue: Catalogue, current: str, directory_urls: bool) -> dict[str, Any]:
+    """A chapter's outline: points, theory, discussion, and the library's cases for it."""
+    chapter = catalogue.chapter(chapter_id)
+    return {
+        **chapter_ref(chapter_id, chapter, current, directory_urls),
+        "points": list(chapter.points),
+        "theory": chapter.theory,
+        "discussion": list(chapter.discussion),
+        "case_names": list(chapter.case_names),
+        "tool": chapter.tool,
+        "scale": chapter.scale,
+        "cases": [case_card(c, catalogue, current, directory_urls) for c in catalogue.cases_for(chapter_id)],
+    }
+
+
+def course_view(catalogue: Catalogue, current: str, directory_urls: bool) -> dict[str, Any]:
+    """The course map on the home page: every chapter with its cases."""
+    return {
+        "chapters": [
+            chapter_view(chapter_id, catalogue, current, directory_urls) for chapter_id, _ in catalogue.chapters
+        ],
+        "case_count": len(catalogue.cases),
+    }

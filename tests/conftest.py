@@ -1,0 +1,45 @@
+"""Shared fixtures: paths, a throw-away copy of the fixture project, the built real site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of ``tests/fixtures/project`` (one chapter, one valid case) to modify freely."""
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "project", target)
+    return target
+
+
+def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run a strict MkDocs build of ``config`` into ``site_dir``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    return subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session with ``mkdocs build --strict``."""
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
