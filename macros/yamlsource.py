@@ -90,7 +90,7 @@ def _build(
                 )
                 continue
             child = (*path, key)
-            lines.positions[child] = _mark(value_node)
+            lines.positions[child] = _mark(key_node)
             result[key] = _build(loader, value_node, child, lines, problems, file)
         return result
     if isinstance(node, SequenceNode):

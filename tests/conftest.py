@@ -43,3 +43,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(ROOT / "mkdocs.yml", site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def copy_project(target: Path) -> Path:
+    """A buildable copy of the real project (generated pages left out) in ``target``."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for folder in ("docs", "cases", "tools", "macros"):
+        if (ROOT / folder).exists():
+            shutil.copytree(ROOT / folder, target / folder, ignore=ignore)
+    for generated in (target / "docs" / "cases").glob("*.md"):
+        generated.unlink()
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target

@@ -35,7 +35,7 @@ def test_duplicate_keys_are_errors_with_their_line(tmp_path: Path) -> None:
 def test_dates_stay_text_and_positions_are_recorded(tmp_path: Path) -> None:
     doc = load_yaml(write(tmp_path, "when: 2017-04-09\nitems:\n  - {x: 1}\n  - {x: 2}\n".encode()), "x.yml")
     assert doc.data["when"] == "2017-04-09"
-    assert doc.lines.locate(("items", 1, "x")) == (4, 9)
+    assert doc.lines.locate(("items", 1, "x")) == (4, 6)
     # an unknown path falls back to its nearest known ancestor
     assert doc.lines.locate(("items", 1, "missing")) == (4, 5)
 
