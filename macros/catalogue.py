@@ -131,7 +131,13 @@ def _check_references(
         if case.id != stem:
             line, column = document.lines.locate(("id",))
             problems.append(
-                Problem(display, line, column, "id", f"id 应与文件名相同：“{stem}”，实际为“{case.id}” (id must equal file name)")
+                Problem(
+                    display,
+                    line,
+                    column,
+                    "id",
+                    f"id 应与文件名相同：“{stem}”，实际为“{case.id}” (id must equal file name)",
+                )
             )
         if case.id in seen:
             line, column = document.lines.locate(("id",))
@@ -144,13 +150,26 @@ def _check_references(
                 line, column = document.lines.locate(("chapters", index))
                 known = "、".join(sorted(chapter_ids)) or "(无)"
                 problems.append(
-                    Problem(display, line, column, f"chapters[{index}]", f"未知章节“{chapter}”；已有章节：{known} (unknown chapter)")
+                    Problem(
+                        display,
+                        line,
+                        column,
+                        f"chapters[{index}]",
+                        f"未知章节“{chapter}”；已有章节：{known} (unknown chapter)",
+                    )
                 )
         for index, instrument in enumerate(case.instruments):
             if instrument not in instruments:
                 line, column = document.lines.locate(("instruments", index))
                 problems.append(
-                    Problem(display, line, column, f"instruments[{index}]", f"未知量表或工具“{instrument}”；应为 tools/scales 或 tools/worksheets 下的文件名 (unknown instrument)")
+                    Problem(
+                        display,
+                        line,
+                        column,
+                        f"instruments[{index}]",
+                        f"未知量表或工具“{instrument}”；"
+                        "应为 tools/scales 或 tools/worksheets 下的文件名 (unknown instrument)",
+                    )
                 )
     return problems
 

@@ -12,11 +12,12 @@ which keeps running and rebuilds when the file is fixed.
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = str(Path(__file__).resolve().parent.parent)
 
 
-def define_env(env):
+def define_env(env: Any) -> None:
     """Reload the ``macros`` package and hand over to ``macros.site.define_env``."""
     for name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
         del sys.modules[name]

@@ -31,21 +31,20 @@ def define_env(env: Any) -> None:
     def current() -> str:
         return str(env.page.file.src_uri)
 
-    @env.macro
     def chapter_overview(chapter_id: str) -> str:
         """A chapter's points, theory, discussion, tools and cases (for docs/course/*.md)."""
         return render("chapter_overview.md.j2", chapter=chapter_view(chapter_id, catalogue, current(), directory_urls))
 
-    @env.macro
     def course_map() -> str:
         """The list of chapters with their cases (for the home page)."""
         return render("course_map.html.j2", course=course_view(catalogue, current(), directory_urls))
 
-    @env.macro
     def case_card_for(case_id: str) -> str:
         """The card of one case, for any page that wants to point to it."""
         card = case_card(catalogue.case(case_id), catalogue, current(), directory_urls)
         return render("case_card.html.j2", card=card)
 
+    for macro in (chapter_overview, course_map, case_card_for):
+        env.macro(macro)
     env.variables["case_count"] = len(catalogue.cases)
     env.variables["chapter_count"] = len(catalogue.chapters)

@@ -79,7 +79,10 @@ def journey_view(case: Case) -> dict[str, Any]:
     def y_of(emotion: int) -> float:
         return round(top + (3 - emotion) * (bottom - top) / 6, 2)
 
-    stages, points, bands, number = [], [], [], 0
+    stages: list[dict[str, Any]] = []
+    points: list[dict[str, Any]] = []
+    bands: list[dict[str, Any]] = []
+    number = 0
     for stage in case.journey:
         start = number
         cards = []
@@ -158,7 +161,12 @@ def case_view(case: Case, catalogue: Catalogue, directory_urls: bool) -> dict[st
             "cites": _citations(case.background.sources, numbers),
         },
         "timeline": [
-            {"date": date_label(event.date), "iso": event.date, "event": event.event, "cites": _citations(event.sources, numbers)}
+            {
+                "date": date_label(event.date),
+                "iso": event.date,
+                "event": event.event,
+                "cites": _citations(event.sources, numbers),
+            }
             for event in sorted(case.timeline, key=lambda e: e.date)
         ],
         "journey": journey_view(case),

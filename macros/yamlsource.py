@@ -63,9 +63,7 @@ def _mark(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(
-    loader: _Loader, node: Node, path: PathKey, lines: LineMap, problems: list[Problem], file: str
-) -> Any:
+def _build(loader: _Loader, node: Node, path: PathKey, lines: LineMap, problems: list[Problem], file: str) -> Any:
     lines.positions.setdefault(path, _mark(node))
     if isinstance(node, MappingNode):
         loader.flatten_mapping(node)
@@ -94,10 +92,7 @@ def _build(
             result[key] = _build(loader, value_node, child, lines, problems, file)
         return result
     if isinstance(node, SequenceNode):
-        return [
-            _build(loader, item, (*path, index), lines, problems, file)
-            for index, item in enumerate(node.value)
-        ]
+        return [_build(loader, item, (*path, index), lines, problems, file) for index, item in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
     return loader.construct_object(node, deep=True)
 
@@ -159,9 +154,7 @@ def parse_text(text: str, display: str, path: Path, line_offset: int = 0) -> Doc
         loader.dispose()
     if line_offset:
         lines.positions = {k: (ln + line_offset, c) for k, (ln, c) in lines.positions.items()}
-        problems = [
-            Problem(p.file, p.line + line_offset, p.column, p.field, p.message) for p in problems
-        ]
+        problems = [Problem(p.file, p.line + line_offset, p.column, p.field, p.message) for p in problems]
     return Document(path, data, lines, problems)
 
 

@@ -19,7 +19,8 @@ def fix(line: str) -> str:
 
 
 for name in sys.argv[1:]:
-    lines = open(name, encoding="utf-8").read().split("\n")
+    with open(name, encoding="utf-8") as handle:
+        lines = handle.read().split("\n")
     out, in_front = [], False
     for index, line in enumerate(lines):
         if index == 0 and line == "---":
@@ -29,4 +30,5 @@ for name in sys.argv[1:]:
         elif not in_front and not line.startswith(("{{", "<", "|---")):
             line = fix(line)
         out.append(line)
-    open(name, "w", encoding="utf-8").write("\n".join(out))
+    with open(name, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(out))

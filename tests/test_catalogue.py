@@ -100,7 +100,9 @@ def test_known_instruments_are_accepted(project: Path) -> None:
     (project / "tools" / "scales").mkdir(parents=True)
     (project / "tools" / "scales" / "nps.yml").write_text("id: nps\n", encoding="utf-8")
     path = project / "cases" / "mini.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("checked:", "instruments: [nps]\nchecked:"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("checked:", "instruments: [nps]\nchecked:"), encoding="utf-8"
+    )
     assert load_catalogue(project).cases[0].instruments == ["nps"]
 
 

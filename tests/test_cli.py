@@ -10,7 +10,9 @@ from .conftest import BIN, FIXTURES, build_site, copy_project
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(BIN / "course"), "--root", str(root), "check"], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [str(BIN / "course"), "--root", str(root), "check"], capture_output=True, text=True, check=False
+    )
 
 
 def test_check_passes_on_valid_data(project: Path) -> None:
@@ -33,7 +35,9 @@ def test_check_lists_every_error_and_exits_non_zero(project: Path) -> None:
 def test_build_stops_on_a_data_error_with_the_same_messages(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
     case = root / "cases" / "ritz-carlton.yml"
-    case.write_text(case.read_text(encoding="utf-8").replace("industry: 酒店", "industry: 酒店\nindustri: 酒店"), encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("industry: 酒店", "industry: 酒店\nindustri: 酒店"), encoding="utf-8"
+    )
     result = build_site(root / "mkdocs.yml", tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0

@@ -33,7 +33,19 @@ def test_yaml_text_is_escaped_on_the_page(project: Path) -> None:
 
 def test_case_page_has_every_section(project: Path) -> None:
     page = generated_pages(load_catalogue(project), directory_urls=False)["cases/mini.md"]
-    for heading in ("摘要", "背景", "大事记", "客户旅程地图", "关键做法", "成果与数据", "问题与风险", "启示", "讨论题", "关联理论", "资料来源"):
+    for heading in (
+        "摘要",
+        "背景",
+        "大事记",
+        "客户旅程地图",
+        "关键做法",
+        "成果与数据",
+        "问题与风险",
+        "启示",
+        "讨论题",
+        "关联理论",
+        "资料来源",
+    ):
         assert f"\n## {heading}\n" in page
     assert "render_macros: false" in page
     assert 'href="#source-s1"' in page and 'id="source-s1"' in page

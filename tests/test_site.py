@@ -6,6 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import jieba
 
@@ -60,7 +61,11 @@ def rank(index: dict, query: str) -> list[tuple[int, str]]:
 def test_brand_and_concept_queries_rank_the_right_page_first(built_site: Path) -> None:
     index = search_index(built_site)
     all_pages = {d["location"].split("#")[0] for d in index["docs"]}
-    for query, expected in (("丽思卡尔顿", "cases/ritz-carlton.html"), ("星巴克", "cases/starbucks.html"), ("联合航空", "cases/united-airlines.html")):
+    for query, expected in (
+        ("丽思卡尔顿", "cases/ritz-carlton.html"),
+        ("星巴克", "cases/starbucks.html"),
+        ("联合航空", "cases/united-airlines.html"),
+    ):
         ranked = rank(index, query)
         assert ranked and ranked[0][1] == expected, (query, ranked[:3])
         assert len(ranked) < len(all_pages) / 2, (query, "matches too many pages")
@@ -71,8 +76,18 @@ def test_brand_and_concept_queries_rank_the_right_page_first(built_site: Path) -
 class ExternalResources(HTMLParser):
     """Collects URLs that a browser would fetch (scripts, styles, images, frames, fonts)."""
 
-    FETCHED = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-               ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data"), ("image", "href")}
+    FETCHED: ClassVar[set[tuple[str, str]]] = {
+        ("script", "src"),
+        ("link", "href"),
+        ("img", "src"),
+        ("iframe", "src"),
+        ("source", "src"),
+        ("video", "src"),
+        ("audio", "src"),
+        ("embed", "src"),
+        ("object", "data"),
+        ("image", "href"),
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -96,7 +111,10 @@ def test_no_page_or_stylesheet_loads_anything_from_outside_the_site(built_site: 
     for path in built_site.rglob("*.css"):
         for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", path.read_text(encoding="utf-8")):
             found.append(f"{path.relative_to(built_site)}: {url}")
-        found += [f"{path.relative_to(built_site)}: @import" for _ in re.findall(r"@import\s+url\(\s*['\"]?https?:", path.read_text(encoding="utf-8"))]
+        found += [
+            f"{path.relative_to(built_site)}: @import"
+            for _ in re.findall(r"@import\s+url\(\s*['\"]?https?:", path.read_text(encoding="utf-8"))
+        ]
     assert found == []
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis" not in home and "unpkg.com" not in home

@@ -26,14 +26,14 @@ def test_gbk_file_is_named_as_not_utf8(tmp_path: Path) -> None:
 
 
 def test_duplicate_keys_are_errors_with_their_line(tmp_path: Path) -> None:
-    doc = load_yaml(write(tmp_path, "a: 1\nb:\n  c: 1\n  c: 2\n".encode()), "x.yml")
+    doc = load_yaml(write(tmp_path, b"a: 1\nb:\n  c: 1\n  c: 2\n"), "x.yml")
     [problem] = doc.problems
     assert (problem.line, problem.field) == (4, "b.c")
     assert "键重复" in problem.message
 
 
 def test_dates_stay_text_and_positions_are_recorded(tmp_path: Path) -> None:
-    doc = load_yaml(write(tmp_path, "when: 2017-04-09\nitems:\n  - {x: 1}\n  - {x: 2}\n".encode()), "x.yml")
+    doc = load_yaml(write(tmp_path, b"when: 2017-04-09\nitems:\n  - {x: 1}\n  - {x: 2}\n"), "x.yml")
     assert doc.data["when"] == "2017-04-09"
     assert doc.lines.locate(("items", 1, "x")) == (4, 6)
     # an unknown path falls back to its nearest known ancestor

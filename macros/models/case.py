@@ -37,9 +37,7 @@ class Touchpoint(Strict):
     type: TouchpointType = Field(description="接触点 / 互动点 / 体验点")
     channel: Channel = Field(description="线上 / 线下")
     description: Text = Field(description="在这个触点上发生了什么")
-    emotion: int | None = Field(
-        default=None, ge=-3, le=3, description="顾客情绪,−3(很糟)到 +3(很好);不适用时省略"
-    )
+    emotion: int | None = Field(default=None, ge=-3, le=3, description="顾客情绪,−3(很糟)到 +3(很好);不适用时省略")
 
 
 class JourneyStage(Strict):
@@ -105,9 +103,7 @@ class Case(Strict):
     lessons: list[Text] = Field(min_length=1)
     discussion: list[Text] = Field(min_length=1, description="讨论题")
     theories: list[Text] = Field(min_length=1, description="关联理论")
-    instruments: list[Id] = Field(
-        default_factory=list, description="相关量表或工具的 id(tools/ 下的文件名)"
-    )
+    instruments: list[Id] = Field(default_factory=list, description="相关量表或工具的 id(tools/ 下的文件名)")
     sources: list[Source] = Field(min_length=1)
     checked: FullDate = Field(description="最近一次核对事实的日期")
 
@@ -122,9 +118,7 @@ class Case(Strict):
         for path, refs in self._source_refs():
             for position, ref in enumerate(refs):
                 if ref not in known:
-                    found.append(
-                        ((*path, position), f"未知来源“{ref}”；请在 sources 中添加 (unknown source)")
-                    )
+                    found.append(((*path, position), f"未知来源“{ref}”；请在 sources 中添加 (unknown source)"))
         order = [STAGES.index(stage.stage) for stage in self.journey]
         for index in range(1, len(order)):
             if order[index] <= order[index - 1]:
