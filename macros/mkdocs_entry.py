@@ -4,12 +4,15 @@ mkdocs-macros imports a *package* once and reuses the cached module on every ``m
 rebuild, so edits under ``macros/`` would not show until a restart. It re-executes a *file*
 module on every build, so this file purges the package from ``sys.modules`` and imports it afresh.
 
-A data error ends the build with the list of problems and no traceback: SystemExit is not caught
-by MkDocs' build (``mkdocs build`` exits 1) and is printed without a traceback by ``mkdocs serve``,
-which keeps running and rebuilds when the file is fixed.
+A data error ends ``mkdocs build`` with the list of problems and no traceback (SystemExit is not
+caught by MkDocs' build, so the command exits 1 having published nothing). ``mkdocs serve``
+instead logs the problems, shows them on the site's pages and keeps watching, so fixing the
+file brings the site back (see ``macros.site.define_error_env``).
 """
 
 import importlib
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,4 +31,7 @@ def define_env(env: Any) -> None:
     try:
         site.define_env(env)
     except problems.DataError as error:
-        raise SystemExit("\n" + error.report()) from None
+        if os.environ.get("COURSE_MKDOCS_COMMAND") != "serve":
+            raise SystemExit("\n" + error.report()) from None
+        logging.getLogger("mkdocs.plugins.course").error("\n" + error.report())
+        site.define_error_env(env, error.problems)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue
+from .problems import Problem
 from .render import render
 from .views import case_view, library_view
 
@@ -33,6 +34,11 @@ def generated_pages(catalogue: Catalogue, directory_urls: bool) -> dict[str, str
         view = case_view(case, catalogue, directory_urls)
         pages[f"{GENERATED_DIR}/{case.id}.md"] = render("case_page.md.j2", case=view, title=case.company.zh)
     return pages
+
+
+def error_pages(problems: list[Problem]) -> dict[str, str]:
+    """While serving with broken data: only the library page, listing every problem."""
+    return {LIBRARY_PAGE: render("data_errors.md.j2", problems=problems)}
 
 
 def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:

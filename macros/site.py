@@ -10,7 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import load_catalogue
-from .pages import CHAPTERS_PAGE, LIBRARY_PAGE, case_nav, chapter_nav, extend_nav, generated_pages, write_pages
+from .pages import (
+    CHAPTERS_PAGE,
+    LIBRARY_PAGE,
+    case_nav,
+    chapter_nav,
+    error_pages,
+    extend_nav,
+    generated_pages,
+    write_pages,
+)
+from .problems import Problem
 from .render import render
 from .vendor import copy_vendor_files
 from .views import case_card, chapter_view, course_view
@@ -48,3 +58,30 @@ def define_env(env: Any) -> None:
         env.macro(macro)
     env.variables["case_count"] = len(catalogue.cases)
     env.variables["chapter_count"] = len(catalogue.chapters)
+
+
+def define_error_env(env: Any, problems: list[Problem]) -> None:
+    """While serving, show data errors on the site instead of stopping the server.
+
+    The library page lists every problem; the macros on the home and chapter pages show a
+    short notice pointing to it. Fixing the file triggers a rebuild that restores the site.
+    """
+    docs_dir = Path(env.conf["docs_dir"])
+    write_pages(error_pages(problems), docs_dir)
+    for anchor in (CHAPTERS_PAGE, LIBRARY_PAGE):
+        extend_nav(env.conf["nav"], anchor, [anchor])
+    notice = render("data_error_notice.md.j2", count=len(problems))
+
+    def chapter_overview(chapter_id: str) -> str:
+        return notice
+
+    def course_map() -> str:
+        return notice
+
+    def case_card_for(case_id: str) -> str:
+        return notice
+
+    for macro in (chapter_overview, course_map, case_card_for):
+        env.macro(macro)
+    env.variables["case_count"] = "?"
+    env.variables["chapter_count"] = "?"

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 import subprocess
+import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from .conftest import BIN, FIXTURES, build_site, copy_project
@@ -65,3 +70,59 @@ def test_adding_a_case_file_adds_its_page_nav_entry_and_card(tmp_path: Path) -> 
     library = (tmp_path / "site" / "cases" / "index.html").read_text(encoding="utf-8")
     assert 'href="mini.html"' in library  # the card and the nav entry
     assert library.count('href="mini.html"') >= 2
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(predicate: Callable[[], bool], seconds: float = 40) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_serve_shows_data_errors_keeps_running_and_recovers(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    library = f"http://127.0.0.1:{port}/cases/index.html"
+    case = root / "cases" / "starbucks.yml"
+    good = case.read_text(encoding="utf-8")
+    try:
+        assert wait_for(lambda: "星巴克" in fetch(library)), "the server did not start"
+        case.write_text(good.replace("industry: 餐饮", "industry: 餐饮\nindustri: 餐饮"), encoding="utf-8")
+        assert wait_for(lambda: "课程数据有错误" in fetch(library)), "the error was not shown"
+        page = fetch(library)
+        assert "cases/starbucks.yml:" in page and "industri" in page
+        assert server.poll() is None, "the server stopped"
+        case.write_text(good, encoding="utf-8")
+        assert wait_for(lambda: "星巴克" in fetch(library) and "课程数据有错误" not in fetch(library))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+    output = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert "industri: 未知字段" in output
+    assert "Traceback" not in output
