@@ -148,3 +148,18 @@ def test_site_works_from_disk(browser: Browser, built_site: Path) -> None:
     expect(page.locator(".md-search-result__item a").first).to_have_attribute("href", re.compile(r"/starbucks\.html"))
     watched.assert_clean()
     context.close()
+
+
+def test_print_shows_the_content_without_the_site_chrome(browser: Browser, base_url: str) -> None:
+    page = browser.new_page(viewport=DESKTOP)
+    watched = Watched(page, base_url)
+    page.goto(f"{base_url}cases/index.html")
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator("form[data-tp-filter]")).to_be_hidden()
+    expect(page.locator(".tp-card").first).to_be_visible()
+    page.goto(f"{base_url}cases/apple.html")
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator("svg.tp-journey__curve")).to_be_visible()
+    watched.assert_clean()
+    page.close()
