@@ -36,11 +36,11 @@ def _schema(root: Path, check_only: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``course`` command."""
     parser = argparse.ArgumentParser(prog="course", description="触点营销课程网站的数据工具")
-    parser.add_argument("--root", type=Path, default=Path("."), help="项目根目录(默认当前目录)")
+    parser.add_argument("--root", type=Path, default=Path("."), help="项目根目录（默认当前目录）")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="检查 cases/、tools/ 和章节头信息,列出全部错误")
-    schema = commands.add_parser("schema", help="由模型生成 JSON Schema(供编辑器提示)")
-    schema.add_argument("--check", action="store_true", help="只检查是否过期,不写文件")
+    commands.add_parser("check", help="检查 cases/、tools/ 和章节头信息，列出全部错误")
+    schema = commands.add_parser("schema", help="由模型生成 JSON Schema（供编辑器提示）")
+    schema.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args.root)

@@ -20,24 +20,26 @@ class Company(Strict):
     """The company's name in Chinese and in its own language."""
 
     zh: Text = Field(description="中文名称")
-    en: Text = Field(description="英文(原文)名称")
+    en: Text = Field(description="英文（原文）名称")
 
 
 class Cited(Strict):
     """A block of prose that rests on sources."""
 
-    text: Text = Field(description="正文;空行分段")
+    text: Text = Field(description="正文；空行分段")
     sources: SourceRefs
 
 
 class Touchpoint(Strict):
     """One moment where the customer meets the brand."""
 
-    name: Text = Field(max_length=30, description="触点名称(简短)")
+    name: Text = Field(max_length=30, description="触点名称（简短）")
     type: TouchpointType = Field(description="接触点 / 互动点 / 体验点")
     channel: Channel = Field(description="线上 / 线下")
     description: Text = Field(description="在这个触点上发生了什么")
-    emotion: int | None = Field(default=None, ge=-3, le=3, description="顾客情绪,−3(很糟)到 +3(很好);不适用时省略")
+    emotion: int | None = Field(
+        default=None, ge=-3, le=3, description="顾客情绪，−3（很糟）到 +3（很好）；不适用时省略"
+    )
 
 
 class JourneyStage(Strict):
@@ -55,55 +57,55 @@ class TimelineEvent(Strict):
     sources: SourceRefs
 
 
-class Practice(Strict):
-    """A key practice the company used."""
+class TitledNote(Strict):
+    """A titled paragraph or two, optionally resting on sources."""
 
     title: Text = Field(max_length=40)
     description: Text
-    sources: list[Id] = Field(default_factory=list, description="来源 id(可选)")
+    sources: list[Id] = Field(default_factory=list, description="来源 id（可选）")
+
+
+class Practice(TitledNote):
+    """A key practice the company used."""
 
 
 class Result(Strict):
     """A measured result: the figure, what it measures, when, and who says so."""
 
-    figure: Text = Field(max_length=30, description="数字本身,例如 7,700 人次")
+    figure: Text = Field(max_length=30, description="数字本身，例如 7,700 人次")
     description: Text = Field(description="这个数字说明了什么")
     date: PartialDate = Field(description="数字对应的日期或时期")
     sources: SourceRefs
 
 
-class Risk(Strict):
+class Risk(TitledNote):
     """What went wrong, or what could go wrong."""
-
-    title: Text = Field(max_length=40)
-    description: Text
-    sources: list[Id] = Field(default_factory=list, description="来源 id(可选)")
 
 
 class Case(Strict):
     """A case study of one company's touchpoints."""
 
-    id: Id = Field(description="与文件名相同,例如 ritz-carlton.yml 的 id 为 ritz-carlton")
+    id: Id = Field(description="与文件名相同，例如 ritz-carlton.yml 的 id 为 ritz-carlton")
     company: Company
-    industry: Text = Field(max_length=12, description="行业,例如 酒店、零售、航空")
-    region: Text = Field(max_length=20, description="地区,例如 美国、全球")
+    industry: Text = Field(max_length=12, description="行业，例如 酒店、零售、航空")
+    region: Text = Field(max_length=20, description="地区，例如 美国、全球")
     chapters: list[Id] = Field(min_length=1, description="服务的章节 id,例如 ch03")
-    themes: list[Text] = Field(min_length=1, max_length=5, description="主题,用于案例库筛选")
+    themes: list[Text] = Field(min_length=1, max_length=5, description="主题，用于案例库筛选")
     focus_stages: list[Stage] = Field(
-        min_length=1, max_length=3, description="本案例重点讲解的旅程阶段(案例库按此筛选)"
+        min_length=1, max_length=3, description="本案例重点讲解的旅程阶段（案例库按此筛选）"
     )
-    headline: Text = Field(max_length=40, description="一句话要点(案例卡片上显示)")
+    headline: Text = Field(max_length=40, description="一句话要点（案例卡片上显示）")
     summary: Text = Field(description="案例摘要")
     background: Cited
     timeline: list[TimelineEvent] = Field(min_length=1)
     journey: list[JourneyStage] = Field(min_length=1, description="按 意识→忠诚 顺序")
     practices: list[Practice] = Field(min_length=1)
     results: list[Result] = Field(min_length=1)
-    risks: list[Risk] = Field(min_length=1, description="出了什么问题,或可能出什么问题")
+    risks: list[Risk] = Field(min_length=1, description="出了什么问题，或可能出什么问题")
     lessons: list[Text] = Field(min_length=1)
     discussion: list[Text] = Field(min_length=1, description="讨论题")
     theories: list[Text] = Field(min_length=1, description="关联理论")
-    instruments: list[Id] = Field(default_factory=list, description="相关量表或工具的 id(tools/ 下的文件名)")
+    instruments: list[Id] = Field(default_factory=list, description="相关量表或工具的 id（tools/ 下的文件名）")
     sources: list[Source] = Field(min_length=1)
     checked: FullDate = Field(description="最近一次核对事实的日期")
 

@@ -13,9 +13,9 @@ class Chapter(Strict):
     The chapter's id is its file name (``ch03``); the body of the page is the chapter text.
     """
 
-    title: Text = Field(description="章节标题,例如 文旅与酒店业如何打造触点体验?")
-    number: int = Field(ge=0, le=99, description="章节序号;总结章为 0 以外的最后一个序号")
-    label: Text = Field(max_length=8, description="导航与卡片上显示的短标签,例如 第3章")
+    title: Text = Field(description="章节标题，例如 文旅与酒店业如何打造触点体验？")
+    number: int = Field(ge=0, le=99, description="章节序号；按课程顺序递增")
+    label: Text = Field(max_length=8, description="导航与卡片上显示的短标签，例如 第3章")
     points: list[Text] = Field(min_length=1, description="本章要点")
     theory: Text = Field(description="关联理论")
     discussion: list[Text] = Field(default_factory=list, description="学员讨论题")

@@ -14,7 +14,7 @@ Id = Annotated[
     str,
     Field(
         pattern=ID_PATTERN,
-        description="小写字母、数字和连字符,例如 ritz-carlton (lowercase, digits, hyphens)",
+        description="小写字母、数字和连字符，例如 ritz-carlton (lowercase, digits, hyphens)",
     ),
 ]
 
@@ -46,14 +46,14 @@ PartialDate = Annotated[
     AfterValidator(_check_date),
     Field(
         json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
-        description="日期:YYYY、YYYY-MM 或 YYYY-MM-DD",
+        description="日期：YYYY、YYYY-MM 或 YYYY-MM-DD",
     ),
 ]
 
 FullDate = Annotated[
     str,
     AfterValidator(_check_date),
-    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="日期:YYYY-MM-DD"),
+    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="日期：YYYY-MM-DD"),
 ]
 
 
@@ -66,7 +66,7 @@ class Strict(BaseModel):
 class Source(Strict):
     """A published source that a fact in a case rests on."""
 
-    id: Id = Field(description="本案例内引用该来源时使用的短名,例如 nist-1999")
+    id: Id = Field(description="本案例内引用该来源时使用的短名，例如 nist-1999")
     title: Text = Field(description="标题")
     publisher: Text = Field(description="发布者或媒体")
     date: PartialDate = Field(description="发布日期")
@@ -75,5 +75,5 @@ class Source(Strict):
 
 SourceRefs = Annotated[
     list[Id],
-    Field(min_length=1, description="支撑此条的来源 id(见 sources)"),
+    Field(min_length=1, description="支撑此条的来源 id（见 sources）"),
 ]
