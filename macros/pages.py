@@ -60,9 +60,24 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
     return touched
 
 
+NAV_GROUP_THRESHOLD = 20
+
+
 def case_nav(catalogue: Catalogue) -> list[Any]:
-    """Navigation entries for the library section: the index, then one entry per case."""
-    return [LIBRARY_PAGE] + [{page_title(case.company.zh): f"{GENERATED_DIR}/{case.id}.md"} for case in catalogue.cases]
+    """Navigation entries for the library section: the index, then one entry per case.
+
+    Past ``NAV_GROUP_THRESHOLD`` cases the entries are grouped by industry: a flat list of
+    hundreds is unusable in a phone's drawer, and with ``navigation.prune`` each page then
+    renders only its own group (the theme draws the nav into every page, so a flat list makes
+    build time grow with the square of the number of cases).
+    """
+    entries = [{page_title(case.company.zh): f"{GENERATED_DIR}/{case.id}.md"} for case in catalogue.cases]
+    if len(entries) <= NAV_GROUP_THRESHOLD:
+        return [LIBRARY_PAGE, *entries]
+    groups: dict[str, list[Any]] = {}
+    for case, entry in zip(catalogue.cases, entries, strict=True):
+        groups.setdefault(page_title(case.industry), []).append(entry)
+    return [LIBRARY_PAGE, *({industry: groups[industry]} for industry in sorted(groups))]
 
 
 def chapter_nav(catalogue: Catalogue) -> list[Any]:

@@ -16,7 +16,8 @@ Two builds are compared, both ``mkdocs build --strict`` in a child process:
   plugin. The Markdown is captured by one untimed build of the project with a hook
   (``on_page_markdown`` runs after the plugins, so it sees the text after the macros rendered
   it); the hook also saves the expanded nav. The plain config inherits ``mkdocs.yml`` and
-  replaces ``plugins`` (without ``macros``), ``watch`` and ``nav``.
+  replaces ``plugins`` (without ``macros``), ``hooks`` (the project's hooks live in ``macros/``),
+  ``watch`` and ``nav``. The two sites are compared page by page after the runs.
 
 Each build runs ``--repeat`` times, alternating ours and plain; the fastest wall time counts.
 Peak memory is the child's maximum resident set size, read with ``os.wait4`` (the highest of
@@ -84,15 +85,7 @@ class BenchError(Exception):
 
 @dataclass(frozen=True)
 class Run:
-    """One timed build: wall time in seconds and the child's peak RSS in MB."""
-
-    seconds: float
-    peak_mb: float
-
-
-@dataclass(frozen=True)
-class Result:
-    """The best of the repeated runs of one build at one size."""
+    """Wall time in seconds and peak RSS in MB: of one build, or the best of repeated builds."""
 
     seconds: float
     peak_mb: float
@@ -257,10 +250,14 @@ def run_build(name: str, cwd: Path, config: str, site: Path, logs: Path) -> Run:
 
 
 def write_capture_files(layout: Layout) -> None:
-    """Write the capture hook and the config that adds it to the project's own config."""
+    """Write the capture hook and a config that adds it after the project's own hooks.
+
+    ``INHERIT`` replaces lists, so the child repeats the project's hooks before its own.
+    """
     hook = HOOK_TEMPLATE.format(plain_docs=str(layout.plain / "docs"), nav_file=str(layout.plain / "nav.json"))
     (layout.project / CAPTURE_HOOK).write_text(hook, encoding="utf-8")
-    config = {"INHERIT": "mkdocs.yml", "hooks": [CAPTURE_HOOK]}
+    hooks = [str(entry) for entry in project_config().get("hooks") or []]
+    config = {"INHERIT": "mkdocs.yml", "hooks": [*hooks, CAPTURE_HOOK]}
     (layout.project / CAPTURE_CONFIG).write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 
@@ -282,10 +279,17 @@ def plugin_name(entry: Any) -> str:
     return str(entry)
 
 
+def project_config() -> dict[str, Any]:
+    """The project's ``mkdocs.yml`` as plain data (Python tags read as null)."""
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_LenientLoader)
+    if not isinstance(config, dict):
+        raise BenchError("mkdocs.yml is not a mapping")
+    return config
+
+
 def plain_plugins() -> list[Any]:
     """The project's plugins, with their options, minus ``macros``."""
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_LenientLoader)
-    plugins = config.get("plugins") or []
+    plugins = project_config().get("plugins") or []
     return [entry for entry in plugins if plugin_name(entry) != "macros"]
 
 
@@ -294,6 +298,8 @@ def make_plain(layout: Layout) -> None:
 
     ``INHERIT`` merges mappings but replaces lists, so the child gives the whole ``plugins`` and
     ``nav``; relative paths (``docs_dir``, ``theme.custom_dir``) resolve against the child file.
+    The project's hooks belong with the macros (``macros/``) and are left out, like ``watch``;
+    :func:`compare_sites` would show it if that changed any page.
     """
     nav_file = layout.plain / "nav.json"
     if not nav_file.is_file():
@@ -304,7 +310,8 @@ def make_plain(layout: Layout) -> None:
         layout.project / "docs", layout.plain / "docs", ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True
     )
     parent = os.path.relpath(layout.project / "mkdocs.yml", layout.plain)
-    config = {"INHERIT": parent, "docs_dir": "docs", "plugins": plain_plugins(), "watch": [], "nav": nav}
+    config = {"INHERIT": parent, "docs_dir": "docs", "plugins": plain_plugins(), "hooks": [], "watch": []}
+    config["nav"] = nav
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     (layout.plain / "mkdocs.yml").write_text(text, encoding="utf-8")
 
@@ -328,7 +335,7 @@ def compare_sites(layout: Layout) -> tuple[int, int]:
     return len(ours), differ
 
 
-def bench_size(root: Path, templates: list[dict[str, Any]], count: int, repeat: int) -> dict[str, Result]:
+def bench_size(root: Path, templates: list[dict[str, Any]], count: int, repeat: int) -> dict[str, Run]:
     """Prepare, capture and time both builds for one number of cases."""
     layout = Layout(root / f"n{count}")
     say(f"N={count}: preparing {layout.root}")
@@ -351,11 +358,11 @@ def bench_size(root: Path, templates: list[dict[str, Any]], count: int, repeat: 
     pages, differ = compare_sites(layout)
     say(f"N={count}: both builds made the same {pages} HTML pages; {differ} differ in content")
     return {
-        name: Result(min(run.seconds for run in done), max(run.peak_mb for run in done)) for name, done in runs.items()
+        name: Run(min(run.seconds for run in done), max(run.peak_mb for run in done)) for name, done in runs.items()
     }
 
 
-def table(count: int, results: dict[str, Result], repeat: int) -> str:
+def table(count: int, results: dict[str, Run], repeat: int) -> str:
     """The result table of one size."""
     lines = [
         f"\nN={count} cases (fastest of {repeat} run{'s' if repeat > 1 else ''})",
@@ -368,7 +375,7 @@ def table(count: int, results: dict[str, Result], repeat: int) -> str:
     return "\n".join(lines)
 
 
-def summary(all_results: dict[int, dict[str, Result]]) -> str:
+def summary(all_results: dict[int, dict[str, Run]]) -> str:
     """The one-line summary: the largest size, and our growth from the smallest to it."""
     sizes = sorted(all_results)
     small, large = all_results[sizes[0]], all_results[sizes[-1]]
@@ -386,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         templates = real_cases()
-        all_results: dict[int, dict[str, Result]] = {}
+        all_results: dict[int, dict[str, Run]] = {}
         for count in sorted(set(args.sizes)):
             all_results[count] = bench_size(root, templates, count, args.repeat)
             print(table(count, all_results[count], args.repeat), flush=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from macros.catalogue import load_catalogue
@@ -56,3 +57,13 @@ def test_nav_section_grows_with_the_cases(project: Path) -> None:
     assert extend_nav(nav, "cases/index.md", case_nav(load_catalogue(project)))
     assert nav[1] == {"案例库": ["cases/index.md", {"示例酒店": "cases/mini.md"}]}
     assert not extend_nav([{"首页": "index.md"}], "cases/index.md", [])
+
+
+def test_large_libraries_are_grouped_by_industry_in_the_nav(project: Path) -> None:
+    catalogue = load_catalogue(project)
+    [case] = catalogue.cases
+    many = [case.model_copy(update={"id": f"c{i:02d}", "industry": "酒店" if i % 2 else "餐饮"}) for i in range(30)]
+    nav = case_nav(dataclasses.replace(catalogue, cases=tuple(many)))
+    assert nav[0] == "cases/index.md"
+    assert [next(iter(group)) for group in nav[1:]] == ["酒店", "餐饮"]
+    assert len(nav[1]["酒店"]) == 15
