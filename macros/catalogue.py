@@ -12,18 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .models import Case, Chapter
+from .models.scale import MODES, Scale
 from .problems import DataError, Problem, explain
 from .yamlsource import Document, dotted, load_yaml, parse_text, read_text, split_front_matter
 
 CASES_DIR = "cases"
 CHAPTERS_DIR = "docs/course"
-INSTRUMENT_DIRS = ("tools/scales", "tools/worksheets")
 YAML_SUFFIXES = (".yml", ".yaml")
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
+SCALES_DIR = "tools/scales"
+WORKSHEETS_DIR = "tools/worksheets"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Catalogue:
     root: Path
     chapters: tuple[tuple[str, Chapter], ...]
     cases: tuple[Case, ...]
+    scales: tuple[Scale, ...]
     instruments: frozenset[str]
 
     def chapter(self, chapter_id: str) -> Chapter:
@@ -58,18 +61,20 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _validate(model: type[M], document: Document, display: str) -> tuple[M | None, list[Problem]]:
-    """Validate a parsed document against a model; map each error to its line."""
+def _validate(model: type[M] | Any, document: Document, display: str) -> tuple[M | None, list[Problem]]:
+    """Validate a parsed document against a model (or a union type); map each error to its line."""
     if document.problems:
         return None, document.problems
     if not isinstance(document.data, dict):
         return None, [Problem(display, 1, 1, "", "文件内容应为“键: 值”映射 (expected a mapping at the top)")]
     try:
-        return model.model_validate(document.data), []
+        return TypeAdapter(model).validate_python(document.data), []
     except ValidationError as error:
         problems = []
         for item in error.errors(include_url=False):
             path = tuple(item["loc"])
+            if path and path[0] in MODES:  # a union member's tag, not a place in the file
+                path = path[1:]
             line, column = document.lines.locate(path)
             problems.append(Problem(display, line, column, dotted(path), explain(dict(item))))
         return None, problems
@@ -121,8 +126,25 @@ def _load_cases(root: Path) -> tuple[list[tuple[Case, Document, str]], list[Prob
     return loaded, problems
 
 
+def _load_scales(root: Path) -> tuple[list[tuple[Any, Document, str]], list[Problem]]:
+    loaded: list[tuple[Any, Document, str]] = []
+    problems: list[Problem] = []
+    for path in _files(root / SCALES_DIR, YAML_SUFFIXES):
+        display = _relative(path, root)
+        document = load_yaml(path, display)
+        scale, found = _validate(Scale, document, display)
+        problems += found
+        if scale is None:
+            continue
+        for where, message in scale.internal_problems():
+            line, column = document.lines.locate(where)
+            problems.append(Problem(display, line, column, dotted(where), message))
+        loaded.append((scale, document, display))
+    return loaded, problems
+
+
 def _check_references(
-    loaded: list[tuple[Case, Document, str]], chapter_ids: set[str], instruments: set[str]
+    loaded: list[tuple[Any, Document, str]], chapter_ids: set[str], instruments: set[str]
 ) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -142,7 +164,7 @@ def _check_references(
         if case.id in seen:
             line, column = document.lines.locate(("id",))
             problems.append(
-                Problem(display, line, column, "id", f"案例 id“{case.id}”与 {seen[case.id]} 重复 (duplicate id)")
+                Problem(display, line, column, "id", f"id“{case.id}”与 {seen[case.id]} 重复 (duplicate id)")
             )
         seen.setdefault(case.id, display)
         for index, chapter in enumerate(case.chapters):
@@ -158,7 +180,7 @@ def _check_references(
                         f"未知章节“{chapter}”；已有章节：{known} (unknown chapter)",
                     )
                 )
-        for index, instrument in enumerate(case.instruments):
+        for index, instrument in enumerate(getattr(case, "instruments", [])):
             if instrument not in instruments:
                 line, column = document.lines.locate(("instruments", index))
                 problems.append(
@@ -180,14 +202,20 @@ def load_catalogue(root: Path) -> Catalogue:
     chapters, problems = _load_chapters(root)
     loaded, case_problems = _load_cases(root)
     problems += case_problems
-    instruments = {p.stem for folder in INSTRUMENT_DIRS for p in _files(root / folder, YAML_SUFFIXES)}
-    problems += _check_references(loaded, {cid for cid, _ in chapters}, instruments)
+    scales, scale_problems = _load_scales(root)
+    problems += scale_problems
+    worksheets = {p.stem for p in _files(root / WORKSHEETS_DIR, YAML_SUFFIXES)}
+    instruments = {scale.id for scale, _, _ in scales} | worksheets
+    chapter_ids = {cid for cid, _ in chapters}
+    problems += _check_references(loaded, chapter_ids, instruments)
+    problems += _check_references(scales, chapter_ids, set())
     if not loaded and not case_problems:
         problems.append(Problem(CASES_DIR, 1, 1, "", "没有找到任何案例文件 (*.yml)；至少需要一个案例 (no cases found)"))
     if problems:
         raise DataError(problems)
     cases = tuple(sorted((case for case, _, _ in loaded), key=_library_order))
-    return Catalogue(root, tuple(chapters), cases, frozenset(instruments))
+    ordered_scales = tuple(scale for scale, _, _ in scales)
+    return Catalogue(root, tuple(chapters), cases, ordered_scales, frozenset(instruments))
 
 
 def _library_order(case: Case) -> Any:

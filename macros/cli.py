@@ -7,11 +7,13 @@ a Python traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from .catalogue import load_catalogue
 from .problems import DataError
+from .views import scale_payload
 
 
 def _check(root: Path) -> int:
@@ -33,6 +35,20 @@ def _schema(root: Path, check_only: bool) -> int:
     return 1 if (check_only and stale) else 0
 
 
+def _scales_json(root: Path, out: Path) -> int:
+    """Write every validated scale definition (the JSON the pages inline) to ``out``."""
+    try:
+        catalogue = load_catalogue(root)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    definitions = [scale_payload(scale) for scale in catalogue.scales]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(definitions, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"已写出 {len(definitions)} 个量表定义:{out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``course`` command."""
     parser = argparse.ArgumentParser(prog="course", description="触点营销课程网站的数据工具")
@@ -41,9 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="检查 cases/、tools/ 和章节头信息，列出全部错误")
     schema = commands.add_parser("schema", help="由模型生成 JSON Schema（供编辑器提示）")
     schema.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
+    dump = commands.add_parser("scales-json", help="把全部量表定义写成 JSON(供 Node 测试使用)")
+    dump.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args.root)
+    if args.command == "scales-json":
+        return _scales_json(args.root, args.out)
     return _schema(args.root, args.check)
 
 

@@ -81,6 +81,9 @@ def explain(error: dict[str, Any]) -> str:
         return f"应 {bound[kind]} {limit}，实际为 {_shown(got)} (out of range)"
     if kind.startswith("url"):
         return f"应为以 http:// 或 https:// 开头的网址，实际为 {_shown(got)} (expected a URL)"
+    if kind in {"union_tag_not_found", "union_tag_invalid"}:
+        expected = str(ctx.get("expected_tags", "")).replace("'", "").replace(", ", "、")
+        return f"mode 应为 {expected} 之一 (missing or unknown mode)"
     if kind in {"value_error", "assertion_error"}:
         return str(ctx.get("error") or error.get("msg"))
     return f"{error.get('msg')} ({kind})"

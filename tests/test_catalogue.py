@@ -97,13 +97,13 @@ def test_windows_saved_case_loads(project: Path) -> None:
 
 
 def test_known_instruments_are_accepted(project: Path) -> None:
-    (project / "tools" / "scales").mkdir(parents=True)
-    (project / "tools" / "scales" / "nps.yml").write_text("id: nps\n", encoding="utf-8")
+    (project / "tools" / "worksheets").mkdir(parents=True)
+    (project / "tools" / "worksheets" / "journey-map.yml").write_text("id: journey-map\n", encoding="utf-8")
     path = project / "cases" / "mini.yml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("checked:", "instruments: [nps]\nchecked:"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace("checked:", "instruments: [journey-map]\nchecked:"), encoding="utf-8"
     )
-    assert load_catalogue(project).cases[0].instruments == ["nps"]
+    assert load_catalogue(project).cases[0].instruments == ["journey-map"]
 
 
 def test_chapter_front_matter_is_validated(project: Path) -> None:

@@ -1,0 +1,391 @@
+"""The scale model: one YAML file in ``tools/scales/`` per instrument (量表).
+
+Scoring is declarative: a closed set of modes, methods and rules that the schema checks and the
+scoring engine (``docs/javascripts/scoring.js``) implements. There are no expression strings.
+
+Five modes:
+
+* ``questionnaire`` — one person answers items; sum, mean or weighted mean, reverse items,
+  sub-scales, optional 0–100 (POMP) normalisation, interpretation bands;
+* ``matrix`` — touchpoint rows × weighted criteria → a 0–100 index per touchpoint and a ranking;
+* ``ipa`` — importance and performance per touchpoint → four quadrants (Martilla & James 1977);
+* ``fmea`` — failure-mode rows with severity, occurrence, detection → RPN and a severity-first
+  action priority;
+* ``nps`` — one 0–10 recommendation item → promoter / passive / detractor, NPS for a group.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from .common import Id, Strict, Text
+
+Tone = Literal["good", "warn", "bad", "neutral"]
+Path = tuple[str | int, ...]
+
+
+class ChoiceOption(Strict):
+    """One option of a single-choice response scale, with the score it is worth."""
+
+    label: Text
+    score: int
+
+
+class ResponseScale(Strict):
+    """A response scale, defined once per file and referenced by items.
+
+    ``likert`` labels every point; ``numeric`` (0–10, 1–10) labels at least both ends;
+    ``choice`` lists options, each with its score.
+    """
+
+    kind: Literal["likert", "numeric", "choice"]
+    min: int = Field(ge=0, le=10)
+    max: int = Field(ge=1, le=10)
+    labels: dict[int, Text] = Field(default_factory=dict, description="分值 → 文字标签")
+    options: list[ChoiceOption] = Field(default_factory=list, description="单选题选项(kind: choice)")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ResponseScale:
+        if self.max <= self.min:
+            raise ValueError(f"max({self.max})须大于 min({self.min})")
+        points = set(range(self.min, self.max + 1))
+        if self.kind == "likert" and set(self.labels) != points:
+            raise ValueError(f"likert 量尺须为 {self.min}–{self.max} 的每个分值写标签")
+        if self.kind == "numeric" and not {self.min, self.max} <= set(self.labels) <= points:
+            raise ValueError(f"numeric 量尺须至少为两端 {self.min} 和 {self.max} 写标签,且标签分值在范围内")
+        if self.kind == "choice":
+            if len(self.options) < 2:
+                raise ValueError("choice 量尺至少需要 2 个选项")
+            if any(not self.min <= o.score <= self.max for o in self.options):
+                raise ValueError(f"choice 选项的分值须在 {self.min}–{self.max} 之间")
+        elif self.options:
+            raise ValueError("只有 kind: choice 的量尺可以写 options")
+        return self
+
+
+class Source(Strict):
+    """A published basis of the method (or a note that a cut-off is a course convention)."""
+
+    citation: Text = Field(
+        description="引文,例如 Reichheld, F. F. (2003). The One Number You Need to Grow. HBR 81(12)."
+    )
+    url: Annotated[str, Field(pattern=r"^https?://")] | None = None
+
+
+class Band(Strict):
+    """An interpretation band: scores from ``min`` (inclusive) to ``max`` (exclusive; the last is inclusive)."""
+
+    min: float
+    max: float
+    label: Text
+    tone: Tone
+    interpretation: Text
+    actions: list[Text] = Field(min_length=1, description="建议行动")
+
+
+class Example(Strict):
+    """A worked example: answers and the results they must give (run by the Node and browser tests)."""
+
+    name: Text
+    answers: dict[str, float] = Field(default_factory=dict, description="题目 id → 答案(questionnaire、nps)")
+    rows: list[dict[str, float | str]] = Field(default_factory=list, description="每行的答案(matrix、ipa、fmea)")
+    expect: dict[str, object] = Field(description="期望结果,键见 README")
+
+
+class _Base(Strict):
+    id: Id = Field(description="与文件名相同")
+    version: int = Field(ge=1, description="定义变更时加 1;旧答案不会按新定义计分")
+    title: Text
+    summary: Text = Field(description="一句话说明量表用途")
+    instructions: Text = Field(description="填写说明")
+    chapters: list[Id] = Field(default_factory=list)
+    response_scales: dict[Id, ResponseScale] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1, description="方法依据")
+    bands_note: Text | None = Field(default=None, description="分段若为课程约定,在此说明")
+    examples: list[Example] = Field(min_length=1)
+
+    def scale_problems(self, refs: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+        """Each ``(path, scale id)`` must name a defined response scale."""
+        return [
+            (path, f"未定义的量尺“{ref}”;已定义:{'、'.join(self.response_scales)} (unknown response scale)")
+            for path, ref in refs
+            if ref not in self.response_scales
+        ]
+
+
+def band_problems(bands: list[Band], low: float, high: float, path: Path) -> list[tuple[Path, str]]:
+    """Bands must cover ``low``–``high`` exactly, in order, with no gap and no overlap."""
+    if not bands:
+        return [(path, "至少需要一个分段 (bands)")]
+    found: list[tuple[Path, str]] = []
+    if bands[0].min != low:
+        found.append(((*path, 0, "min"), f"第一个分段须从最低分 {low:g} 开始,实际为 {bands[0].min:g} (gap)"))
+    for index in range(1, len(bands)):
+        before, after = bands[index - 1].max, bands[index].min
+        if after > before:
+            found.append(((*path, index, "min"), f"分段之间有空隙:{before:g} 到 {after:g} 没有覆盖 (gap)"))
+        elif after < before:
+            found.append(((*path, index, "min"), f"分段重叠:{after:g} 到 {before:g} 属于两个分段 (overlap)"))
+    for index, band in enumerate(bands):
+        if band.max <= band.min:
+            found.append(((*path, index, "max"), "max 须大于 min"))
+    if bands[-1].max != high:
+        found.append(
+            ((*path, len(bands) - 1, "max"), f"最后一个分段须到最高分 {high:g} 为止,实际为 {bands[-1].max:g} (gap)")
+        )
+    return found
+
+
+class Subscale(Strict):
+    """A group of items scored together (e.g. one maturity dimension)."""
+
+    id: Id
+    label: Text
+
+
+class Item(Strict):
+    """One question or statement."""
+
+    id: Id
+    text: Text
+    scale: Id = Field(description="response_scales 中的量尺 id")
+    subscale: Id | None = None
+    weight: float = Field(default=1, gt=0)
+    reverse: bool = Field(default=False, description="反向计分:x' = min + max − x")
+    anchors: list[Text] | None = Field(default=None, description="本题专用的各分值描述(由低到高)")
+
+
+class QuestionnaireScoring(Strict):
+    """How the answers of one person become a score."""
+
+    method: Literal["sum", "mean", "weighted_mean"]
+    normalize: Literal["none", "pomp"] = Field(default="none", description="pomp:换算为 0–100")
+    min_answered: int = Field(ge=1, description="至少答几题才显示总分(不会替未答题估分)")
+    subscale_min_answered: int = Field(default=1, ge=1)
+    weakest_link: float | None = Field(default=None, gt=0, description="某分量表低于总分至少此值时标为短板")
+    top_box: list[int] = Field(default_factory=list, description="小组汇总:计入“满意”比例的分值,如 [4, 5]")
+
+
+class Questionnaire(_Base):
+    """A questionnaire one person answers."""
+
+    mode: Literal["questionnaire"]
+    subscales: list[Subscale] = Field(default_factory=list)
+    items: list[Item] = Field(min_length=1)
+    scoring: QuestionnaireScoring
+    bands: list[Band]
+
+    def score_range(self) -> tuple[float, float]:
+        """The lowest and highest possible total score."""
+        if self.scoring.normalize == "pomp":
+            return 0.0, 100.0
+        ranges = [(s.min, s.max) for i in self.items if (s := self.response_scales.get(i.scale))]
+        low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
+        if self.scoring.method == "sum":
+            return float(low * len(self.items)), float(high * len(self.items))
+        return float(low), float(high)
+
+    def internal_problems(self) -> list[tuple[Path, str]]:
+        """Cross-field checks: scale refs, sub-scales, ids, counts, band coverage."""
+        found = self.scale_problems([(("items", i, "scale"), item.scale) for i, item in enumerate(self.items)])
+        found += _duplicates([item.id for item in self.items], "items", "题目 id")
+        subscales = {s.id for s in self.subscales}
+        for index, item in enumerate(self.items):
+            if item.subscale and item.subscale not in subscales:
+                found.append((("items", index, "subscale"), f"未定义的分量表“{item.subscale}”"))
+            scale = self.response_scales.get(item.scale)
+            if scale and item.anchors is not None and len(item.anchors) != scale.max - scale.min + 1:
+                found.append((("items", index, "anchors"), f"anchors 须有 {scale.max - scale.min + 1} 项"))
+        if self.scoring.normalize == "none":
+            used = {(s.min, s.max) for i in self.items if (s := self.response_scales.get(i.scale))}
+            if len(used) > 1:
+                found.append((("scoring", "normalize"), "题目使用不同分值范围的量尺时,须设 normalize: pomp"))
+        if self.scoring.min_answered > len(self.items):
+            found.append((("scoring", "min_answered"), f"不能大于题目数 {len(self.items)}"))
+        if not found:
+            low, high = self.score_range()
+            found += band_problems(self.bands, low, high, ("bands",))
+        return found
+
+
+class Rows(Strict):
+    """The touchpoint rows a user fills in: a preset list they can rename, add to and remove."""
+
+    label: Text = Field(default="触点", description="行的名称,如 触点、失效模式")
+    preset: list[Text] = Field(default_factory=list)
+    min: int = Field(default=1, ge=1)
+    max: int = Field(default=20, ge=1, le=50)
+
+
+class Criterion(Strict):
+    """One weighted criterion of the touchpoint matrix."""
+
+    id: Id
+    label: Text
+    help: Text | None = None
+    scale: Id
+    weight: float = Field(gt=0)
+
+
+class Matrix(_Base):
+    """Touchpoints × weighted criteria → a 0–100 index per touchpoint, ranked."""
+
+    mode: Literal["matrix"]
+    rows: Rows
+    criteria: list[Criterion] = Field(min_length=1)
+    min_answered: int = Field(ge=1, description="每行至少评几项才计算指数")
+    bands: list[Band] = Field(description="按 0–100 指数分段")
+
+    def internal_problems(self) -> list[tuple[Path, str]]:
+        """Scale refs, criterion ids and band coverage of the 0–100 index."""
+        found = self.scale_problems([(("criteria", i, "scale"), c.scale) for i, c in enumerate(self.criteria)])
+        found += _duplicates([c.id for c in self.criteria], "criteria", "评价项 id")
+        return found + band_problems(self.bands, 0.0, 100.0, ("bands",))
+
+
+class Measure(Strict):
+    """The importance or performance question asked of each touchpoint."""
+
+    scale: Id
+    prompt: Text
+
+
+class Quadrant(Strict):
+    """How to read one IPA quadrant."""
+
+    label: Text
+    tone: Tone
+    interpretation: Text
+    actions: list[Text] = Field(min_length=1)
+
+
+class Quadrants(Strict):
+    """The four quadrants of importance–performance analysis (Martilla & James 1977)."""
+
+    concentrate: Quadrant = Field(description="重要性高、表现低")
+    keep_up: Quadrant = Field(description="重要性高、表现高")
+    low_priority: Quadrant = Field(description="重要性低、表现低")
+    overkill: Quadrant = Field(description="重要性低、表现高")
+
+
+class Ipa(_Base):
+    """Importance and performance per touchpoint, read in four quadrants."""
+
+    mode: Literal["ipa"]
+    rows: Rows
+    importance: Measure
+    performance: Measure
+    crosshair: Literal["data_mean", "scale_mid"] = Field(description="十字线:数据均值或量尺中点")
+    quadrants: Quadrants
+
+    def internal_problems(self) -> list[tuple[Path, str]]:
+        """Both measures use a defined scale."""
+        return self.scale_problems(
+            [(("importance", "scale"), self.importance.scale), (("performance", "scale"), self.performance.scale)]
+        )
+
+
+class PriorityLevel(Strict):
+    """An action-priority level of the risk scale."""
+
+    id: Id
+    label: Text
+    tone: Tone
+    actions: list[Text] = Field(min_length=1)
+
+
+class PriorityRule(Strict):
+    """A rule: all the given minimums must hold; the first rule that matches sets the level."""
+
+    level: Id
+    min_severity: int | None = None
+    min_occurrence: int | None = None
+    min_detection: int | None = None
+    min_rpn: int | None = None
+    note: Text | None = None
+
+
+class Fmea(_Base):
+    """Failure modes rated for severity, occurrence and detection → RPN and action priority."""
+
+    mode: Literal["fmea"]
+    rows: Rows
+    severity: Measure
+    occurrence: Measure
+    detection: Measure
+    levels: list[PriorityLevel] = Field(min_length=2, description="由高到低")
+    rules: list[PriorityRule] = Field(min_length=1, description="依次判断,先匹配者生效;严重度优先")
+    default_level: Id
+
+    def internal_problems(self) -> list[tuple[Path, str]]:
+        """Scale refs and level refs."""
+        found = self.scale_problems(
+            [((name, "scale"), getattr(self, name).scale) for name in ("severity", "occurrence", "detection")]
+        )
+        levels = {level.id for level in self.levels}
+        found += _duplicates([level.id for level in self.levels], "levels", "等级 id")
+        for index, rule in enumerate(self.rules):
+            if rule.level not in levels:
+                found.append((("rules", index, "level"), f"未定义的等级“{rule.level}”"))
+            if all(getattr(rule, f) is None for f in ("min_severity", "min_occurrence", "min_detection", "min_rpn")):
+                found.append((("rules", index), "规则至少需要一个条件"))
+        if self.default_level not in levels:
+            found.append((("default_level",), f"未定义的等级“{self.default_level}”"))
+        return found
+
+
+class NpsItem(Strict):
+    """The 0–10 recommendation question."""
+
+    text: Text
+    scale: Id
+    comment: Text | None = Field(default=None, description="追问(可选)")
+
+
+class NpsCategory(Strict):
+    """How to read one NPS category for a person."""
+
+    label: Text
+    interpretation: Text
+    actions: list[Text] = Field(min_length=1)
+
+
+class NpsCategories(Strict):
+    """Promoters 9–10, passives 7–8, detractors 0–6 (Reichheld 2003)."""
+
+    promoter: NpsCategory
+    passive: NpsCategory
+    detractor: NpsCategory
+
+
+class Nps(_Base):
+    """The Net Promoter Score question."""
+
+    mode: Literal["nps"]
+    item: NpsItem
+    categories: NpsCategories
+    bands: list[Band] = Field(description="小组 NPS(−100…+100)的分段")
+
+    def internal_problems(self) -> list[tuple[Path, str]]:
+        """The item uses a 0–10 scale; group bands cover −100…+100."""
+        found = self.scale_problems([(("item", "scale"), self.item.scale)])
+        scale = self.response_scales.get(self.item.scale)
+        if scale and (scale.min, scale.max) != (0, 10):
+            found.append((("item", "scale"), "NPS 题须使用 0–10 量尺"))
+        return found + band_problems(self.bands, -100.0, 100.0, ("bands",))
+
+
+def _duplicates(ids: list[str], field: str, what: str) -> list[tuple[Path, str]]:
+    seen: set[str] = set()
+    found: list[tuple[Path, str]] = []
+    for index, value in enumerate(ids):
+        if value in seen:
+            found.append(((field, index, "id"), f"{what}“{value}”重复 (duplicate id)"))
+        seen.add(value)
+    return found
+
+
+Scale = Annotated[Questionnaire | Matrix | Ipa | Fmea | Nps, Field(discriminator="mode")]
+MODES = ("questionnaire", "matrix", "ipa", "fmea", "nps")
