@@ -49,6 +49,13 @@ class Catalogue:
                 return case
         raise KeyError(f"未知案例 id“{case_id}”；已有：{', '.join(c.id for c in self.cases)}")
 
+    def scale(self, scale_id: str) -> Scale:
+        """The scale with this id; an unknown id is a mistake in a page, so it raises."""
+        for scale in self.scales:
+            if scale.id == scale_id:
+                return scale
+        raise KeyError(f"未知量表 id“{scale_id}”；已有：{', '.join(s.id for s in self.scales)}")
+
     def cases_for(self, chapter_id: str) -> list[Case]:
         """Cases that serve a chapter, in library order."""
         return [case for case in self.cases if chapter_id in case.chapters]

@@ -14,10 +14,14 @@ from typing import Any
 from .catalogue import Catalogue
 from .problems import Problem
 from .render import render
+from .scale_views import scale_view
 from .views import case_view, library_view
 
 GENERATED_DIR = "cases"
+SCALES_DIR = "scales"
+GENERATED_DIRS = (GENERATED_DIR, SCALES_DIR)
 LIBRARY_PAGE = f"{GENERATED_DIR}/index.md"
+SCALES_PAGE = f"{SCALES_DIR}/index.md"
 CHAPTERS_PAGE = "course/index.md"
 KEEP = {".gitkeep"}
 
@@ -33,6 +37,10 @@ def generated_pages(catalogue: Catalogue, directory_urls: bool) -> dict[str, str
     for case in catalogue.cases:
         view = case_view(case, catalogue, directory_urls)
         pages[f"{GENERATED_DIR}/{case.id}.md"] = render("case_page.md.j2", case=view, title=case.company.zh)
+    scales = [scale_view(scale) for scale in catalogue.scales]
+    pages[SCALES_PAGE] = render("scale_index.md.j2", scales=scales)
+    for scale in scales:
+        pages[f"{SCALES_DIR}/{scale['id']}.md"] = render("scale_page.md.j2", scale=scale)
     return pages
 
 
@@ -44,19 +52,19 @@ def error_pages(problems: list[Problem]) -> dict[str, str]:
 def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
     """Write pages whose text changed and delete stale ones; return the paths touched."""
     touched = []
-    folder = docs_dir / GENERATED_DIR
-    folder.mkdir(parents=True, exist_ok=True)
     for relative, text in pages.items():
         path = docs_dir / relative
         if path.exists() and path.read_text(encoding="utf-8") == text:
             continue
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         touched.append(relative)
-    for path in folder.iterdir():
-        relative = f"{GENERATED_DIR}/{path.name}"
-        if path.is_file() and path.name not in KEEP and relative not in pages:
-            path.unlink()
-            touched.append(relative)
+    for folder in {relative.split("/")[0] for relative in pages} & set(GENERATED_DIRS):
+        for path in sorted((docs_dir / folder).iterdir()):
+            relative = f"{folder}/{path.name}"
+            if path.is_file() and path.name not in KEEP and relative not in pages:
+                path.unlink()
+                touched.append(relative)
     return touched
 
 
@@ -78,6 +86,11 @@ def case_nav(catalogue: Catalogue) -> list[Any]:
     for case, entry in zip(catalogue.cases, entries, strict=True):
         groups.setdefault(page_title(case.industry), []).append(entry)
     return [LIBRARY_PAGE, *({industry: groups[industry]} for industry in sorted(groups))]
+
+
+def scale_nav(catalogue: Catalogue) -> list[Any]:
+    """Navigation entries for the scales section: the index, then one entry per scale."""
+    return [SCALES_PAGE] + [{page_title(scale.title): f"{SCALES_DIR}/{scale.id}.md"} for scale in catalogue.scales]
 
 
 def chapter_nav(catalogue: Catalogue) -> list[Any]:

@@ -13,15 +13,18 @@ from .catalogue import load_catalogue
 from .pages import (
     CHAPTERS_PAGE,
     LIBRARY_PAGE,
+    SCALES_PAGE,
     case_nav,
     chapter_nav,
     error_pages,
     extend_nav,
     generated_pages,
+    scale_nav,
     write_pages,
 )
 from .problems import Problem
 from .render import render
+from .scale_views import scale_view
 from .vendor import copy_vendor_files
 from .views import case_card, chapter_view, course_view
 
@@ -34,7 +37,12 @@ def define_env(env: Any) -> None:
     catalogue = load_catalogue(root)  # raises DataError listing every problem
     write_pages(generated_pages(catalogue, directory_urls), docs_dir)
     copy_vendor_files(root, docs_dir)
-    for anchor, entries in ((CHAPTERS_PAGE, chapter_nav(catalogue)), (LIBRARY_PAGE, case_nav(catalogue))):
+    sections = (
+        (CHAPTERS_PAGE, chapter_nav(catalogue)),
+        (LIBRARY_PAGE, case_nav(catalogue)),
+        (SCALES_PAGE, scale_nav(catalogue)),
+    )
+    for anchor, entries in sections:
         if not extend_nav(env.conf["nav"], anchor, entries):
             raise RuntimeError(f"mkdocs.yml 的 nav 中须有一个只列出 {anchor} 的栏目")
 
@@ -54,7 +62,11 @@ def define_env(env: Any) -> None:
         card = case_card(catalogue.case(case_id), catalogue, current(), directory_urls)
         return render("case_card.html.j2", card=card)
 
-    for macro in (chapter_overview, course_map, case_card_for):
+    def scale(scale_id: str) -> str:
+        """Embed a scale's form in any page: ``{{ scale("nps") }}``."""
+        return render("scale_form.html.j2", scale=scale_view(catalogue.scale(scale_id)))
+
+    for macro in (chapter_overview, course_map, case_card_for, scale):
         env.macro(macro)
     env.variables["case_count"] = len(catalogue.cases)
     env.variables["chapter_count"] = len(catalogue.chapters)
@@ -68,7 +80,7 @@ def define_error_env(env: Any, problems: list[Problem]) -> None:
     """
     docs_dir = Path(env.conf["docs_dir"])
     write_pages(error_pages(problems), docs_dir)
-    for anchor in (CHAPTERS_PAGE, LIBRARY_PAGE):
+    for anchor in (CHAPTERS_PAGE, LIBRARY_PAGE, SCALES_PAGE):
         extend_nav(env.conf["nav"], anchor, [anchor])
     notice = render("data_error_notice.md.j2", count=len(problems))
 
@@ -81,7 +93,10 @@ def define_error_env(env: Any, problems: list[Problem]) -> None:
     def case_card_for(case_id: str) -> str:
         return notice
 
-    for macro in (chapter_overview, course_map, case_card_for):
+    def scale(scale_id: str) -> str:
+        return notice
+
+    for macro in (chapter_overview, course_map, case_card_for, scale):
         env.macro(macro)
     env.variables["case_count"] = "?"
     env.variables["chapter_count"] = "?"
