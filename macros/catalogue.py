@@ -82,6 +82,8 @@ def _validate(model: type[M] | Any, document: Document, display: str) -> tuple[M
             path = tuple(item["loc"])
             if path and path[0] in MODES:  # a union member's tag, not a place in the file
                 path = path[1:]
+            if item["type"].startswith("union_tag"):
+                path = ("mode",)
             line, column = document.lines.locate(path)
             problems.append(Problem(display, line, column, dotted(path), explain(dict(item))))
         return None, problems

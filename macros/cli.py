@@ -22,7 +22,8 @@ def _check(root: Path) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print(f"数据检查通过：{len(catalogue.chapters)} 个章节，{len(catalogue.cases)} 个案例，{len(catalogue.scales)} 个量表。")
+    counts = f"{len(catalogue.chapters)} 个章节，{len(catalogue.cases)} 个案例，{len(catalogue.scales)} 个量表"
+    print(f"数据检查通过：{counts}。")
     return 0
 
 

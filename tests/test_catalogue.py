@@ -112,3 +112,23 @@ def test_chapter_front_matter_is_validated(project: Path) -> None:
     found = problems_of(project)
     assert any(line.startswith("docs/course/ch02.md:3:") and "number" in line for line in found), found
     assert any("label: 缺少必填字段" in line for line in found), found
+
+
+INVALID_SCALES = sorted((FIXTURES / "invalid-scales").glob("*.yml"))
+
+
+@pytest.mark.parametrize("fixture", INVALID_SCALES, ids=[p.stem for p in INVALID_SCALES])
+def test_invalid_scale_reports_its_message(project: Path, fixture: Path) -> None:
+    (project / "tools" / "scales" / "mini-scale.yml").unlink()
+    shutil.copy(fixture, project / "tools" / "scales" / fixture.name)
+    found = problems_of(project)
+    for text in expectations(fixture):
+        assert any(text in line for line in found), f"{text!r} not in {found}"
+    for line in found:
+        assert line.startswith(f"tools/scales/{fixture.name}:"), line
+
+
+def test_real_scales_load_in_all_five_modes() -> None:
+    catalogue = load_catalogue(ROOT)
+    assert {scale.mode for scale in catalogue.scales} == {"questionnaire", "matrix", "ipa", "fmea", "nps"}
+    assert len(catalogue.scales) == 7

@@ -54,7 +54,7 @@ class ResponseScale(Strict):
         if self.kind == "likert" and set(self.labels) != points:
             raise ValueError(f"likert 量尺须为 {self.min}–{self.max} 的每个分值写标签")
         if self.kind == "numeric" and not {self.min, self.max} <= set(self.labels) <= points:
-            raise ValueError(f"numeric 量尺须至少为两端 {self.min} 和 {self.max} 写标签,且标签分值在范围内")
+            raise ValueError(f"numeric 量尺须至少为两端 {self.min} 和 {self.max} 写标签，且标签分值在范围内")
         if self.kind == "choice":
             if len(self.options) < 2:
                 raise ValueError("choice 量尺至少需要 2 个选项")
@@ -69,7 +69,7 @@ class Source(Strict):
     """A published basis of the method (or a note that a cut-off is a course convention)."""
 
     citation: Text = Field(
-        description="引文,例如 Reichheld, F. F. (2003). The One Number You Need to Grow. HBR 81(12)."
+        description="引文，例如 Reichheld, F. F. (2003). The One Number You Need to Grow. HBR 81(12)."
     )
     url: Annotated[str, Field(pattern=r"^https?://")] | None = None
 
@@ -91,25 +91,25 @@ class Example(Strict):
     name: Text
     answers: dict[str, float] = Field(default_factory=dict, description="题目 id → 答案(questionnaire、nps)")
     rows: list[dict[str, float | str]] = Field(default_factory=list, description="每行的答案(matrix、ipa、fmea)")
-    expect: dict[str, object] = Field(description="期望结果,键见 README")
+    expect: dict[str, object] = Field(description="期望结果，键见 README")
 
 
 class _Base(Strict):
     id: Id = Field(description="与文件名相同")
-    version: int = Field(ge=1, description="定义变更时加 1;旧答案不会按新定义计分")
+    version: int = Field(ge=1, description="定义变更时加 1；旧答案不会按新定义计分")
     title: Text
     summary: Text = Field(description="一句话说明量表用途")
     instructions: Text = Field(description="填写说明")
     chapters: list[Id] = Field(default_factory=list)
     response_scales: dict[Id, ResponseScale] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1, description="方法依据")
-    bands_note: Text | None = Field(default=None, description="分段若为课程约定,在此说明")
+    bands_note: Text | None = Field(default=None, description="分段若为课程约定，在此说明")
     examples: list[Example] = Field(min_length=1)
 
     def scale_problems(self, refs: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
         """Each ``(path, scale id)`` must name a defined response scale."""
         return [
-            (path, f"未定义的量尺“{ref}”;已定义:{'、'.join(self.response_scales)} (unknown response scale)")
+            (path, f"未定义的量尺“{ref}”；已定义：{'、'.join(self.response_scales)} (unknown response scale)")
             for path, ref in refs
             if ref not in self.response_scales
         ]
@@ -121,19 +121,19 @@ def band_problems(bands: list[Band], low: float, high: float, path: Path) -> lis
         return [(path, "至少需要一个分段 (bands)")]
     found: list[tuple[Path, str]] = []
     if bands[0].min != low:
-        found.append(((*path, 0, "min"), f"第一个分段须从最低分 {low:g} 开始,实际为 {bands[0].min:g} (gap)"))
+        found.append(((*path, 0, "min"), f"第一个分段须从最低分 {low:g} 开始，实际为 {bands[0].min:g} (gap)"))
     for index in range(1, len(bands)):
         before, after = bands[index - 1].max, bands[index].min
         if after > before:
-            found.append(((*path, index, "min"), f"分段之间有空隙:{before:g} 到 {after:g} 没有覆盖 (gap)"))
+            found.append(((*path, index, "min"), f"分段之间有空隙：{before:g} 到 {after:g} 没有覆盖 (gap)"))
         elif after < before:
-            found.append(((*path, index, "min"), f"分段重叠:{after:g} 到 {before:g} 属于两个分段 (overlap)"))
+            found.append(((*path, index, "min"), f"分段重叠：{after:g} 到 {before:g} 属于两个分段 (overlap)"))
     for index, band in enumerate(bands):
         if band.max <= band.min:
             found.append(((*path, index, "max"), "max 须大于 min"))
     if bands[-1].max != high:
         found.append(
-            ((*path, len(bands) - 1, "max"), f"最后一个分段须到最高分 {high:g} 为止,实际为 {bands[-1].max:g} (gap)")
+            ((*path, len(bands) - 1, "max"), f"最后一个分段须到最高分 {high:g} 为止，实际为 {bands[-1].max:g} (gap)")
         )
     return found
 
@@ -153,7 +153,7 @@ class Item(Strict):
     scale: Id = Field(description="response_scales 中的量尺 id")
     subscale: Id | None = None
     weight: float = Field(default=1, gt=0)
-    reverse: bool = Field(default=False, description="反向计分:x' = min + max − x")
+    reverse: bool = Field(default=False, description="反向计分：x' = min + max − x")
     anchors: list[Text] | None = Field(default=None, description="本题专用的各分值描述(由低到高)")
 
 
@@ -161,11 +161,11 @@ class QuestionnaireScoring(Strict):
     """How the answers of one person become a score."""
 
     method: Literal["sum", "mean", "weighted_mean"]
-    normalize: Literal["none", "pomp"] = Field(default="none", description="pomp:换算为 0–100")
+    normalize: Literal["none", "pomp"] = Field(default="none", description="pomp：换算为 0–100")
     min_answered: int = Field(ge=1, description="至少答几题才显示总分(不会替未答题估分)")
     subscale_min_answered: int = Field(default=1, ge=1)
     weakest_link: float | None = Field(default=None, gt=0, description="某分量表低于总分至少此值时标为短板")
-    top_box: list[int] = Field(default_factory=list, description="小组汇总:计入“满意”比例的分值,如 [4, 5]")
+    top_box: list[int] = Field(default_factory=list, description="小组汇总：计入“满意”比例的分值，如 [4, 5]")
 
 
 class Questionnaire(_Base):
@@ -201,7 +201,7 @@ class Questionnaire(_Base):
         if self.scoring.normalize == "none":
             used = {(s.min, s.max) for i in self.items if (s := self.response_scales.get(i.scale))}
             if len(used) > 1:
-                found.append((("scoring", "normalize"), "题目使用不同分值范围的量尺时,须设 normalize: pomp"))
+                found.append((("scoring", "normalize"), "题目使用不同分值范围的量尺时，须设 normalize: pomp"))
         if self.scoring.min_answered > len(self.items):
             found.append((("scoring", "min_answered"), f"不能大于题目数 {len(self.items)}"))
         if not found:
@@ -213,7 +213,7 @@ class Questionnaire(_Base):
 class Rows(Strict):
     """The touchpoint rows a user fills in: a preset list they can rename, add to and remove."""
 
-    label: Text = Field(default="触点", description="行的名称,如 触点、失效模式")
+    label: Text = Field(default="触点", description="行的名称，如 触点、失效模式")
     preset: list[Text] = Field(default_factory=list)
     min: int = Field(default=1, ge=1)
     max: int = Field(default=20, ge=1, le=50)
@@ -277,7 +277,7 @@ class Ipa(_Base):
     rows: Rows
     importance: Measure
     performance: Measure
-    crosshair: Literal["data_mean", "scale_mid"] = Field(description="十字线:数据均值或量尺中点")
+    crosshair: Literal["data_mean", "scale_mid"] = Field(description="十字线：数据均值或量尺中点")
     quadrants: Quadrants
 
     def internal_problems(self) -> list[tuple[Path, str]]:
@@ -316,7 +316,7 @@ class Fmea(_Base):
     occurrence: Measure
     detection: Measure
     levels: list[PriorityLevel] = Field(min_length=2, description="由高到低")
-    rules: list[PriorityRule] = Field(min_length=1, description="依次判断,先匹配者生效;严重度优先")
+    rules: list[PriorityRule] = Field(min_length=1, description="依次判断，先匹配者生效；严重度优先")
     default_level: Id
 
     def internal_problems(self) -> list[tuple[Path, str]]:
