@@ -60,8 +60,10 @@ lint: setup ## ruff and mypy
 	$(BIN)/ruff check macros tests scripts
 	$(BIN)/mypy
 
-test: setup $(STAMPS)/chromium lint ## run every test (unit, strict build, search, browser)
+test: setup $(STAMPS)/chromium lint ## run every test (unit, strict build, search, browser, Node)
 	$(BIN)/course schema --check
+	$(BIN)/course scales-json $(STAMPS)/scales.json
+	SCALES_JSON=$(STAMPS)/scales.json node --test tests/js/
 	$(BIN)/python -m pytest
 
 bench: setup ## build synthetic libraries of 100 and 1,000 cases; compare with plain Material
