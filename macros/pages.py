@@ -22,6 +22,7 @@ SCALES_DIR = "scales"
 GENERATED_DIRS = (GENERATED_DIR, SCALES_DIR)
 LIBRARY_PAGE = f"{GENERATED_DIR}/index.md"
 SCALES_PAGE = f"{SCALES_DIR}/index.md"
+GROUP_PAGE = f"{SCALES_DIR}/group.md"
 CHAPTERS_PAGE = "course/index.md"
 KEEP = {".gitkeep"}
 
@@ -39,6 +40,7 @@ def generated_pages(catalogue: Catalogue, directory_urls: bool) -> dict[str, str
         pages[f"{GENERATED_DIR}/{case.id}.md"] = render("case_page.md.j2", case=view, title=case.company.zh)
     scales = [scale_view(scale) for scale in catalogue.scales]
     pages[SCALES_PAGE] = render("scale_index.md.j2", scales=scales)
+    pages[GROUP_PAGE] = render("scale_group.md.j2", scales=scales)
     for scale in scales:
         pages[f"{SCALES_DIR}/{scale['id']}.md"] = render("scale_page.md.j2", scale=scale)
     return pages
@@ -90,7 +92,8 @@ def case_nav(catalogue: Catalogue) -> list[Any]:
 
 def scale_nav(catalogue: Catalogue) -> list[Any]:
     """Navigation entries for the scales section: the index, then one entry per scale."""
-    return [SCALES_PAGE] + [{page_title(scale.title): f"{SCALES_DIR}/{scale.id}.md"} for scale in catalogue.scales]
+    entries = [{page_title(scale.title): f"{SCALES_DIR}/{scale.id}.md"} for scale in catalogue.scales]
+    return [SCALES_PAGE, *entries, {"小组汇总": GROUP_PAGE}]
 
 
 def chapter_nav(catalogue: Catalogue) -> list[Any]:

@@ -12,7 +12,7 @@ from macros.pages import case_nav, extend_nav, generated_pages, write_pages
 def test_pages_are_written_once_and_stale_pages_removed(project: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     pages = generated_pages(load_catalogue(project), directory_urls=False)
-    expected = ["cases/index.md", "cases/mini.md", "scales/index.md", "scales/mini-scale.md"]
+    expected = ["cases/index.md", "cases/mini.md", "scales/group.md", "scales/index.md", "scales/mini-scale.md"]
     assert sorted(pages) == expected
     assert sorted(write_pages(pages, docs)) == expected
     assert write_pages(pages, docs) == []  # unchanged content is not rewritten (no serve loop)
