@@ -70,6 +70,7 @@ def define_env(env: Any) -> None:
         env.macro(macro)
     env.variables["case_count"] = len(catalogue.cases)
     env.variables["chapter_count"] = len(catalogue.chapters)
+    env.variables["scale_count"] = len(catalogue.scales)
 
 
 def define_error_env(env: Any, problems: list[Problem]) -> None:
@@ -100,3 +101,4 @@ def define_error_env(env: Any, problems: list[Problem]) -> None:
         env.macro(macro)
     env.variables["case_count"] = "?"
     env.variables["chapter_count"] = "?"
+    env.variables["scale_count"] = "?"

@@ -229,6 +229,11 @@ def chapter_view(chapter_id: str, catalogue: Catalogue, current: str, directory_
         "case_names": list(chapter.case_names),
         "tool": chapter.tool,
         "scale": chapter.scale,
+        "scales": [
+            {"title": scale.title, "url": page_url(f"scales/{scale.id}.md", current, directory_urls)}
+            for scale in catalogue.scales
+            if chapter_id in scale.chapters
+        ],
         "cases": [case_card(c, catalogue, current, directory_urls) for c in catalogue.cases_for(chapter_id)],
     }
 
