@@ -40,7 +40,10 @@ def _fmt(value: float) -> str:
 def options(scale: ResponseScale, anchors: list[str] | None = None) -> list[dict[str, Any]]:
     """The points of a response scale, low to high, with the label a person sees for each."""
     if scale.kind == "choice":
-        return [{"value": o.score, "label": o.label, "detail": None} for o in scale.options]
+        return [
+            {"value": o.score, "label": o.label, "detail": anchors[index] if anchors else None}
+            for index, o in enumerate(scale.options)
+        ]
     points = range(scale.min, scale.max + 1)
     labels = {value: scale.labels.get(value) for value in points}
     shown = []

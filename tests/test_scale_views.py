@@ -41,3 +41,12 @@ def test_every_real_scale_renders_with_its_key_and_sources() -> None:
         html = render("scale_form.html.j2", scale=view)
         assert "计分方法" in html and "方法依据" in html, scale.id
         assert view["key"], scale.id
+
+
+def test_item_anchors_are_shown_with_each_option() -> None:
+    scale = load_catalogue(ROOT).scale("data-driven-maturity")
+    html = render("scale_form.html.j2", scale=scale_view(scale))
+    first = scale.items[0]
+    assert first.anchors
+    for anchor in first.anchors:
+        assert f'<span class="tp-choice__detail">{anchor}</span>' in html
