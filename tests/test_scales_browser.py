@@ -342,3 +342,38 @@ def test_group_page_summarises_many_files(watched: Watched, base_url: str, tmp_p
     saved = tmp_path / "group.csv"
     download.value.save_as(saved)
     assert saved.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_form_still_works_and_says_so_when_storage_is_unavailable(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    # Private modes and full storage make setItem throw; the form must keep scoring.
+    context.add_init_script("Storage.prototype.setItem = function () { throw new Error('QuotaExceededError'); };")
+    page = context.new_page()
+    watched = Watched(page, base_url)
+    page.goto(f"{base_url}scales/nps.html")
+    page.locator('[data-tp-item="nps"] input[value="10"]').check()
+    expect(results(page)).to_contain_text(SCALES["nps"].categories.promoter.label)
+    expect(page.locator("[data-tp-scale-status]")).to_contain_text("无法保存答案")
+    watched.assert_clean()
+    context.close()
+
+
+def test_answers_saved_under_another_version_are_not_scored(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    old = {
+        "format": "touchpoint-scale-response",
+        "format_version": 1,
+        "scale": "nps",
+        "version": 0,
+        "title": "旧版",
+        "saved_at": "2026-01-01T00:00:00Z",
+        "response": {"answers": {"nps": 3}},
+    }
+    context.add_init_script(f"localStorage.setItem('touchpoint-scale:nps@0', {json.dumps(json.dumps(old))});")
+    page = context.new_page()
+    watched = Watched(page, base_url)
+    page.goto(f"{base_url}scales/nps.html")
+    expect(page.locator("[data-tp-scale-status]")).to_contain_text("更新")
+    expect(page.locator("[data-tp-scale-form] input:checked")).to_have_count(0)
+    watched.assert_clean()
+    context.close()
