@@ -377,3 +377,32 @@ def test_answers_saved_under_another_version_are_not_scored(browser: Browser, ba
     expect(page.locator("[data-tp-scale-form] input:checked")).to_have_count(0)
     watched.assert_clean()
     context.close()
+
+
+@pytest.mark.parametrize(
+    "scale_id", ["data-driven-maturity", "touchpoint-influence", "touchpoint-priority", "touchpoint-risk"]
+)
+def test_results_chart_is_drawn_with_the_local_chart_library(watched: Watched, base_url: str, scale_id: str) -> None:
+    page = watched.page
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url) if "chart.umd" in r.url else None)
+    scale = SCALES[scale_id]
+    page.goto(f"{base_url}scales/{scale_id}.html")
+    assert requested == []  # loaded only once a chart has something to draw
+    fill(page, scale, next(ex for ex in scale.examples if enterable(scale, ex)))
+    canvas = page.locator("[data-tp-scale-results] [data-tp-chart] canvas").first
+    expect(canvas).to_be_visible()
+    assert (canvas.bounding_box() or {}).get("height", 0) > 50
+    expect(canvas).to_have_attribute("role", "img")
+    assert [url.startswith(base_url) for url in requested] == [True]
+
+
+def test_pages_without_charts_do_not_load_the_chart_library(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url) if "chart.umd" in r.url else None)
+    page.goto(f"{base_url}scales/nps.html")
+    page.locator('[data-tp-item="nps"] input[value="8"]').check()
+    expect(results(page)).to_contain_text(SCALES["nps"].categories.passive.label)
+    page.goto(f"{base_url}index.html")
+    assert requested == []

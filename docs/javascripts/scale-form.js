@@ -364,14 +364,18 @@
     results.appendChild(h("p", { class: "tp-scale__results-title" }, ["结果"])); // not a heading: it would sit out of order
     results.appendChild(headline);
     // Charts come later and draw into this placeholder, beside the data tables.
-    if (chart) results.appendChild(h("div", { class: "tp-scale__chart", "data-tp-chart": chart, hidden: "" }));
+    var chartBox = chart ? h("div", { class: "tp-scale__chart", "data-tp-chart": chart, hidden: "" }) : null; // charts
+    if (chartBox) results.appendChild(chartBox);
     results.appendChild(output);
 
     function render(response) {
-      var shown = SHOW[mode](score(response), response);
+      var r = score(response); // charts: the same result feeds the tables and the chart
+      var shown = SHOW[mode](r, response);
       headline.textContent = shown[0];
       while (output.firstChild) output.removeChild(output.firstChild);
       shown[1].forEach(n => { if (n) output.appendChild(n); });
+      // charts: scale-charts.js redraws (or hides) the chart from this result.
+      if (chartBox && window.TouchpointCharts) window.TouchpointCharts.draw(chartBox, chart, { def: def, result: r, response: response });
     }
 
     // --- status and storage ---

@@ -267,6 +267,8 @@
     chart.setAttribute("data-tp-chart", "ipa");
     chart.hidden = true;
     nodes.push(chart);
+    // charts: scale-charts.js draws it once this section is on the page (it waits for the task to end).
+    if (window.TouchpointCharts) window.TouchpointCharts.draw(chart, "ipa", { def: def, result: agg });
     var headers = [(def.rows && def.rows.label) || "触点", "人数", "重要性均值", "表现均值", "象限"];
     var rows = agg.rows.map(function (r) {
       var q = r.quadrant && quadrants[r.quadrant] ? quadrants[r.quadrant].label : "—";
