@@ -118,37 +118,21 @@ def _load_chapters(root: Path) -> tuple[list[tuple[str, Chapter]], list[Problem]
     return chapters, problems
 
 
-def _load_cases(root: Path) -> tuple[list[tuple[Case, Document, str]], list[Problem]]:
-    loaded: list[tuple[Case, Document, str]] = []
-    problems: list[Problem] = []
-    for path in _files(root / CASES_DIR, YAML_SUFFIXES):
-        display = _relative(path, root)
-        document = load_yaml(path, display)
-        case, found = _validate(Case, document, display)
-        problems += found
-        if case is None:
-            continue
-        for where, message in case.internal_problems():
-            line, column = document.lines.locate(where)
-            problems.append(Problem(display, line, column, dotted(where), message))
-        loaded.append((case, document, display))
-    return loaded, problems
-
-
-def _load_scales(root: Path) -> tuple[list[tuple[Any, Document, str]], list[Problem]]:
+def _load_folder(root: Path, folder: str, model: Any) -> tuple[list[tuple[Any, Document, str]], list[Problem]]:
+    """Load every YAML file in ``folder`` as ``model``; run each one's own cross-field checks."""
     loaded: list[tuple[Any, Document, str]] = []
     problems: list[Problem] = []
-    for path in _files(root / SCALES_DIR, YAML_SUFFIXES):
+    for path in _files(root / folder, YAML_SUFFIXES):
         display = _relative(path, root)
         document = load_yaml(path, display)
-        scale, found = _validate(Scale, document, display)
+        item, found = _validate(model, document, display)
         problems += found
-        if scale is None:
+        if item is None:
             continue
-        for where, message in scale.internal_problems():
+        for where, message in item.internal_problems():
             line, column = document.lines.locate(where)
             problems.append(Problem(display, line, column, dotted(where), message))
-        loaded.append((scale, document, display))
+        loaded.append((item, document, display))
     return loaded, problems
 
 
@@ -209,9 +193,9 @@ def load_catalogue(root: Path) -> Catalogue:
     """Load every data file under ``root``; raise :class:`DataError` listing every problem."""
     root = Path(root)
     chapters, problems = _load_chapters(root)
-    loaded, case_problems = _load_cases(root)
+    loaded, case_problems = _load_folder(root, CASES_DIR, Case)
     problems += case_problems
-    scales, scale_problems = _load_scales(root)
+    scales, scale_problems = _load_folder(root, SCALES_DIR, Scale)
     problems += scale_problems
     worksheets = {p.stem for p in _files(root / WORKSHEETS_DIR, YAML_SUFFIXES)}
     instruments = {scale.id for scale, _, _ in scales} | worksheets

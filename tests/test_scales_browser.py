@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from macros.catalogue import load_catalogue
 from macros.models.scale import Scale
 
-from .browser import DESKTOP, PHONE, Watched, launch, serve
+from .browser import DESKTOP, PHONE, Watched
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -74,20 +74,6 @@ CASES = [
     for index, example in enumerate(scale.examples)
     if enterable(scale, example)
 ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
 
 
 @pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -248,20 +234,8 @@ def test_imported_text_is_shown_as_text_and_bad_files_are_rejected(
     page = watched.page
     scale = SCALES["touchpoint-priority"]
     attack = "<img src=x onerror=alert(1)>"
-    good = {
-        "format": "touchpoint-scale-response",
-        "format_version": 1,
-        "scale": scale.id,
-        "version": scale.version,
-        "title": scale.title,
-        "saved_at": "2026-11-22T10:00:00Z",
-        "response": {
-            "rows": [
-                {"name": attack, "importance": 7, "performance": 2},
-                {"name": "早餐", "importance": 3, "performance": 6},
-            ]
-        },
-    }
+    rows = [{"name": attack, "importance": 7, "performance": 2}, {"name": "早餐", "importance": 3, "performance": 6}]
+    good = answer_object(scale, {"rows": rows})
     files = {
         "good.json": json.dumps(good),
         "corrupt.json": "{not json",
@@ -298,23 +272,23 @@ def test_keyboard_only_completion_of_the_nps_scale(browser: Browser, base_url: s
     page.close()
 
 
+def answer_object(scale: Scale, response: dict[str, Any]) -> dict[str, Any]:
+    """One person's answers in the export format."""
+    return {
+        "format": "touchpoint-scale-response",
+        "format_version": 1,
+        "scale": scale.id,
+        "version": scale.version,
+        "title": scale.title,
+        "saved_at": "2026-11-22T10:00:00Z",
+        "response": response,
+    }
+
+
 def answer_file(scale: Scale, response: dict[str, Any], tmp: Path, name: str) -> Path:
+    """An exported answer file, as a participant would hand it to the trainer."""
     path = tmp / name
-    path.write_text(
-        json.dumps(
-            {
-                "format": "touchpoint-scale-response",
-                "format_version": 1,
-                "scale": scale.id,
-                "version": scale.version,
-                "title": scale.title,
-                "saved_at": "2026-11-22T10:00:00Z",
-                "response": response,
-            },
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
-    )
+    path.write_text(json.dumps(answer_object(scale, response), ensure_ascii=False), encoding="utf-8")
     return path
 
 
@@ -360,15 +334,7 @@ def test_form_still_works_and_says_so_when_storage_is_unavailable(browser: Brows
 
 def test_answers_saved_under_another_version_are_not_scored(browser: Browser, base_url: str) -> None:
     context = browser.new_context(viewport=DESKTOP)
-    old = {
-        "format": "touchpoint-scale-response",
-        "format_version": 1,
-        "scale": "nps",
-        "version": 0,
-        "title": "旧版",
-        "saved_at": "2026-01-01T00:00:00Z",
-        "response": {"answers": {"nps": 3}},
-    }
+    old = {**answer_object(SCALES["nps"], {"answers": {"nps": 3}}), "version": 0}
     context.add_init_script(f"localStorage.setItem('touchpoint-scale:nps@0', {json.dumps(json.dumps(old))});")
     page = context.new_page()
     watched = Watched(page, base_url)
