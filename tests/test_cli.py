@@ -126,3 +126,14 @@ def test_serve_shows_data_errors_keeps_running_and_recovers(tmp_path: Path) -> N
     output = (tmp_path / "serve.log").read_text(encoding="utf-8")
     assert "industri: 未知字段" in output
     assert "Traceback" not in output
+
+
+def test_scale_macro_embeds_a_form_in_any_page(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    page = root / "docs" / "guide.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n## 试一试\n\n{{ scale("nps") }}\n', encoding="utf-8")
+    result = build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site" / "guide.html").read_text(encoding="utf-8")
+    assert 'data-tp-scale="nps"' in html and "data-tp-scale-definition" in html
+    assert html.count('name="nps--nps"') == 11  # the 0–10 options
