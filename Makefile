@@ -50,7 +50,7 @@ serve: setup ## build and serve the site at http://127.0.0.1:8000 with live relo
 build: setup ## strict build of the site into site/
 	$(BIN)/mkdocs build --strict
 
-check: setup ## check every case and chapter file; list every error with file, line and field
+check: setup ## check every case, scale and chapter file; list every error with file, line and field
 	$(BIN)/course check
 
 schema: setup ## regenerate the JSON Schemas in macros/schemas from the models
