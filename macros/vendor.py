@@ -14,7 +14,7 @@ from .problems import DataError, Problem
 # node_modules path → docs-relative path
 VENDOR_FILES = {
     "iframe-worker/shim/index.js": "javascripts/vendor/iframe-worker-shim.js",
-    # The package's own minified UMD build (its "unpkg" entry); scale-charts.js loads it on demand.
+    # The package's own minified UMD build (a classic script); scale-charts.js loads it on demand.
     "chart.js/dist/chart.umd.min.js": "javascripts/vendor/chart.umd.js",
 }
 
