@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .catalogue import load_catalogue
 from .problems import DataError
-from .views import scale_payload
+from .scale_views import scale_payload
 
 
 def _check(root: Path) -> int:

@@ -14,7 +14,6 @@ from typing import Any
 from markupsafe import Markup
 
 from .models.scale import Band, Fmea, Ipa, Matrix, Nps, Questionnaire, ResponseScale, Scale
-from .views import scale_payload
 
 MODE_LABELS = {
     "questionnaire": "问卷",
@@ -227,6 +226,12 @@ def scale_view(scale: Scale) -> dict[str, Any]:
         if isinstance(scale, Fmea):
             view["levels"] = [level.model_dump() for level in scale.levels]
     return view
+
+
+def scale_payload(scale: Scale) -> dict[str, Any]:
+    """The definition the page inlines for the scoring engine (documented in the README)."""
+    payload: dict[str, Any] = scale.model_dump(mode="json")
+    return payload
 
 
 def _json_for_script(payload: dict[str, Any]) -> str:

@@ -28,6 +28,10 @@ from .scale_views import scale_view
 from .vendor import copy_vendor_files
 from .views import case_card, chapter_view, course_view
 
+# What pages may use; define_error_env replaces each while the data has errors.
+MACROS = ("chapter_overview", "course_map", "case_card_for", "scale")
+COUNTS = ("case_count", "chapter_count", "scale_count")
+
 
 def define_env(env: Any) -> None:
     """Called by mkdocs-macros at the start of every build (and every ``serve`` rebuild)."""
@@ -66,18 +70,18 @@ def define_env(env: Any) -> None:
         """Embed a scale's form in any page: ``{{ scale("nps") }}``."""
         return render("scale_form.html.j2", scale=scale_view(catalogue.scale(scale_id)))
 
-    for macro in (chapter_overview, course_map, case_card_for, scale):
+    for macro in (chapter_overview, course_map, case_card_for, scale):  # the names in MACROS
         env.macro(macro)
-    env.variables["case_count"] = len(catalogue.cases)
-    env.variables["chapter_count"] = len(catalogue.chapters)
-    env.variables["scale_count"] = len(catalogue.scales)
+    counts = {"case_count": len(catalogue.cases), "chapter_count": len(catalogue.chapters)}
+    counts["scale_count"] = len(catalogue.scales)  # the names in COUNTS
+    env.variables.update(counts)
 
 
 def define_error_env(env: Any, problems: list[Problem]) -> None:
     """While serving, show data errors on the site instead of stopping the server.
 
-    The library page lists every problem; the macros on the home and chapter pages show a
-    short notice pointing to it. Fixing the file triggers a rebuild that restores the site.
+    The library page lists every problem; every macro of ``define_env`` shows a short notice
+    pointing to it. Fixing the file triggers a rebuild that restores the site.
     """
     docs_dir = Path(env.conf["docs_dir"])
     write_pages(error_pages(problems), docs_dir)
@@ -85,20 +89,10 @@ def define_error_env(env: Any, problems: list[Problem]) -> None:
         extend_nav(env.conf["nav"], anchor, [anchor])
     notice = render("data_error_notice.md.j2", count=len(problems))
 
-    def chapter_overview(chapter_id: str) -> str:
+    def show_notice(*args: Any) -> str:
         return notice
 
-    def course_map() -> str:
-        return notice
-
-    def case_card_for(case_id: str) -> str:
-        return notice
-
-    def scale(scale_id: str) -> str:
-        return notice
-
-    for macro in (chapter_overview, course_map, case_card_for, scale):
-        env.macro(macro)
-    env.variables["case_count"] = "?"
-    env.variables["chapter_count"] = "?"
-    env.variables["scale_count"] = "?"
+    for name in MACROS:
+        env.macro(show_notice, name)
+    for name in COUNTS:
+        env.variables[name] = "?"

@@ -246,9 +246,3 @@ def course_view(catalogue: Catalogue, current: str, directory_urls: bool) -> dic
         ],
         "case_count": len(catalogue.cases),
     }
-
-
-def scale_payload(scale: Any) -> dict[str, Any]:
-    """The definition the page inlines for the scoring engine (documented in the README)."""
-    payload: dict[str, Any] = scale.model_dump(mode="json")
-    return payload
