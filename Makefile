@@ -45,7 +45,7 @@ $(STAMPS)/chromium:
 setup: $(STAMPS)/venv $(STAMPS)/npm ## create .venv and install the pinned dependencies
 
 serve: setup ## build and serve the site at http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --livereload -a $(HOST)
+	$(BIN)/mkdocs serve --livereload --no-strict -a $(HOST)
 
 build: setup ## strict build of the site into site/
 	$(BIN)/mkdocs build --strict
@@ -74,6 +74,8 @@ lock: $(STAMPS)/venv ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-emit-index-url --no-emit-find-links \
 	  --output-file requirements.lock pyproject.toml
 
-clean: ## remove build output (keeps .venv and node_modules)
-	rm -rf site .pytest_cache .ruff_cache .mypy_cache
-	find docs/cases -type f ! -name .gitkeep -delete
+clean: ## remove everything generated (keeps .venv and node_modules)
+	rm -rf site site-* .pytest_cache .ruff_cache .mypy_cache test-results $(STAMPS)/scales.json
+	@# pages and vendor files that versions before the in-memory build wrote into docs/
+	rm -rf docs/cases docs/scales docs/javascripts/vendor
+	find . -name __pycache__ -type d -not -path './.venv/*' -not -path './node_modules/*' -prune -exec rm -rf {} +

@@ -6,12 +6,11 @@ module on every build, so this file purges the package from ``sys.modules`` and 
 
 A data error ends ``mkdocs build`` with the list of problems and no traceback (SystemExit is not
 caught by MkDocs' build, so the command exits 1 having published nothing). ``mkdocs serve``
-instead logs the problems, shows them on the site's pages and keeps watching, so fixing the
-file brings the site back (see ``macros.site.define_error_env``).
+instead prints the problems, shows them on every generated page (each keeps its address) and
+keeps watching, so fixing the file brings the site back (see ``macros.site.define_error_env``).
 """
 
 import importlib
-import logging
 import os
 import sys
 from pathlib import Path
@@ -33,5 +32,7 @@ def define_env(env: Any) -> None:
     except problems.DataError as error:
         if os.environ.get("COURSE_MKDOCS_COMMAND") != "serve":
             raise SystemExit("\n" + error.report()) from None
-        logging.getLogger("mkdocs.plugins.course").error("\n" + error.report())
+        # Printed, not logged through MkDocs' logger: mkdocs.yml sets ``strict: true``, under
+        # which any logged error aborts the rebuild, and the pages must show the problems.
+        print("\n" + error.report(), file=sys.stderr, flush=True)
         site.define_error_env(env, error.problems)

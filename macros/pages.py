@@ -1,17 +1,20 @@
-"""Generate the case pages and the library index as real Markdown files under ``docs/cases``.
+"""The generated pages (case pages, the library, the scale pages) and the nav sections they fill.
 
-Real files (rather than virtual ones) work with every MkDocs plugin and with other generators.
-A file is written only when its content changed, so ``mkdocs serve`` does not loop; pages of
-cases that no longer exist are removed. The folder is git-ignored.
+Pages are returned as ``docs-relative path → Markdown`` and handed to MkDocs in memory (see
+``macros.site.add_generated_files``): nothing is written into ``docs/``, so one save under
+``mkdocs serve`` is one rebuild, and a test build and a running server never share files.
+
+Titles are plain text here; the theme escapes them once when it prints them (see
+``macros.site.escape_theme_output``).
 """
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue
+from .catalogue import CASES_DIR, CHAPTERS_DIR, YAML_SUFFIXES, Catalogue
+from .catalogue import SCALES_DIR as SCALE_FILES_DIR
 from .problems import Problem
 from .render import render
 from .scale_views import scale_view
@@ -19,17 +22,11 @@ from .views import case_view, library_view
 
 GENERATED_DIR = "cases"
 SCALES_DIR = "scales"
-GENERATED_DIRS = (GENERATED_DIR, SCALES_DIR)
 LIBRARY_PAGE = f"{GENERATED_DIR}/index.md"
 SCALES_PAGE = f"{SCALES_DIR}/index.md"
 GROUP_PAGE = f"{SCALES_DIR}/group.md"
+GROUP_TITLE = "小组汇总"
 CHAPTERS_PAGE = "course/index.md"
-KEEP = {".gitkeep"}
-
-
-def page_title(case_zh: str) -> str:
-    """The page and navigation title of a case (escaped: the theme prints titles as HTML)."""
-    return escape(case_zh, quote=False)
 
 
 def generated_pages(catalogue: Catalogue, directory_urls: bool) -> dict[str, str]:
@@ -37,37 +34,13 @@ def generated_pages(catalogue: Catalogue, directory_urls: bool) -> dict[str, str
     pages = {LIBRARY_PAGE: render("case_library.md.j2", library=library_view(catalogue, directory_urls))}
     for case in catalogue.cases:
         view = case_view(case, catalogue, directory_urls)
-        pages[f"{GENERATED_DIR}/{case.id}.md"] = render("case_page.md.j2", case=view, title=case.company.zh)
+        pages[f"{GENERATED_DIR}/{case.id}.md"] = render("case_page.md.j2", case=view)
     scales = [scale_view(scale) for scale in catalogue.scales]
     pages[SCALES_PAGE] = render("scale_index.md.j2", scales=scales)
-    pages[GROUP_PAGE] = render("scale_group.md.j2", scales=scales)
+    pages[GROUP_PAGE] = render("scale_group.md.j2", scales=scales, title=GROUP_TITLE)
     for scale in scales:
         pages[f"{SCALES_DIR}/{scale['id']}.md"] = render("scale_page.md.j2", scale=scale)
     return pages
-
-
-def error_pages(problems: list[Problem]) -> dict[str, str]:
-    """While serving with broken data: only the library page, listing every problem."""
-    return {LIBRARY_PAGE: render("data_errors.md.j2", problems=problems)}
-
-
-def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
-    """Write pages whose text changed and delete stale ones; return the paths touched."""
-    touched = []
-    for relative, text in pages.items():
-        path = docs_dir / relative
-        if path.exists() and path.read_text(encoding="utf-8") == text:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        touched.append(relative)
-    for folder in {relative.split("/")[0] for relative in pages} & set(GENERATED_DIRS):
-        for path in sorted((docs_dir / folder).iterdir()):
-            relative = f"{folder}/{path.name}"
-            if path.is_file() and path.name not in KEEP and relative not in pages:
-                path.unlink()
-                touched.append(relative)
-    return touched
 
 
 NAV_GROUP_THRESHOLD = 20
@@ -81,26 +54,25 @@ def case_nav(catalogue: Catalogue) -> list[Any]:
     renders only its own group (the theme draws the nav into every page, so a flat list makes
     build time grow with the square of the number of cases).
     """
-    entries = [{page_title(case.company.zh): f"{GENERATED_DIR}/{case.id}.md"} for case in catalogue.cases]
+    entries = [{case.company.zh: f"{GENERATED_DIR}/{case.id}.md"} for case in catalogue.cases]
     if len(entries) <= NAV_GROUP_THRESHOLD:
         return [LIBRARY_PAGE, *entries]
     groups: dict[str, list[Any]] = {}
     for case, entry in zip(catalogue.cases, entries, strict=True):
-        groups.setdefault(page_title(case.industry), []).append(entry)
+        groups.setdefault(case.industry, []).append(entry)
     return [LIBRARY_PAGE, *({industry: groups[industry]} for industry in sorted(groups))]
 
 
 def scale_nav(catalogue: Catalogue) -> list[Any]:
     """Navigation entries for the scales section: the index, then one entry per scale."""
-    entries = [{page_title(scale.title): f"{SCALES_DIR}/{scale.id}.md"} for scale in catalogue.scales]
-    return [SCALES_PAGE, *entries, {"小组汇总": GROUP_PAGE}]
+    entries = [{scale.title: f"{SCALES_DIR}/{scale.id}.md"} for scale in catalogue.scales]
+    return [SCALES_PAGE, *entries, {GROUP_TITLE: GROUP_PAGE}]
 
 
 def chapter_nav(catalogue: Catalogue) -> list[Any]:
     """Navigation entries for the course section: the outline, then each chapter in order."""
     return [CHAPTERS_PAGE] + [
-        {page_title(f"{chapter.label} {chapter.title}"): f"course/{chapter_id}.md"}
-        for chapter_id, chapter in catalogue.chapters
+        {f"{chapter.label} {chapter.title}": f"course/{chapter_id}.md"} for chapter_id, chapter in catalogue.chapters
     ]
 
 
@@ -120,3 +92,60 @@ def extend_nav(nav: list[Any] | None, anchor: str, entries: list[Any]) -> bool:
                     if extend_nav(value, anchor, entries):
                         return True
     return False
+
+
+# While serving with broken data ------------------------------------------------------------------
+
+
+def _stems(folder: Path, suffixes: tuple[str, ...]) -> list[str]:
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.iterdir() if p.is_file() and p.suffix in suffixes and p.stem != "index")
+
+
+def error_site(root: Path, problems: list[Problem]) -> tuple[dict[str, str], dict[str, list[Any]]]:
+    """The pages and nav sections shown by ``mkdocs serve`` while a data file has errors.
+
+    Every page that the data would generate keeps its address and its place in the nav (a
+    page someone is editing must not turn into a 404: the dev server's 404 page has no reload
+    script, so it would never come back). Each page shows the errors, those of its own file
+    first; the data files are named by file name, since their titles could not be read.
+    """
+    case_ids = _stems(root / CASES_DIR, YAML_SUFFIXES)
+    scale_ids = _stems(root / SCALE_FILES_DIR, YAML_SUFFIXES)
+
+    def page(title: str, own: str | None) -> str:
+        mine = [p for p in problems if own and p.file == own]
+        others = [p for p in problems if p not in mine]
+        return render("data_errors.md.j2", title=title, mine=mine, others=others, total=len(problems))
+
+    pages = {LIBRARY_PAGE: page("案例库", None), SCALES_PAGE: page("量表", None), GROUP_PAGE: page(GROUP_TITLE, None)}
+    for case_id in case_ids:
+        pages[f"{GENERATED_DIR}/{case_id}.md"] = page(case_id, _data_file(root, CASES_DIR, case_id))
+    for scale_id in scale_ids:
+        pages[f"{SCALES_DIR}/{scale_id}.md"] = page(scale_id, _data_file(root, SCALE_FILES_DIR, scale_id))
+    nav: dict[str, list[Any]] = {
+        CHAPTERS_PAGE: [CHAPTERS_PAGE] + [f"course/{stem}.md" for stem in _stems(root / CHAPTERS_DIR, (".md",))],
+        LIBRARY_PAGE: [LIBRARY_PAGE] + [{case_id: f"{GENERATED_DIR}/{case_id}.md"} for case_id in case_ids],
+        SCALES_PAGE: [SCALES_PAGE]
+        + [{scale_id: f"{SCALES_DIR}/{scale_id}.md"} for scale_id in scale_ids]
+        + [{GROUP_TITLE: GROUP_PAGE}],
+    }
+    return pages, nav
+
+
+def file_counts(root: Path) -> dict[str, int]:
+    """How many chapter, case and scale files there are: the home page's counts while the data
+    has errors (the files are there, even if one of them cannot be read)."""
+    return {
+        "chapter_count": len(_stems(root / CHAPTERS_DIR, (".md",))),
+        "case_count": len(_stems(root / CASES_DIR, YAML_SUFFIXES)),
+        "scale_count": len(_stems(root / SCALE_FILES_DIR, YAML_SUFFIXES)),
+    }
+
+
+def _data_file(root: Path, folder: str, stem: str) -> str:
+    for suffix in YAML_SUFFIXES:
+        if (root / folder / f"{stem}{suffix}").is_file():
+            return f"{folder}/{stem}{suffix}"
+    return f"{folder}/{stem}.yml"

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
+YAML_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
 @lru_cache(maxsize=1)
@@ -29,15 +30,27 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["yaml_text"] = yaml_text
+    env.filters["json_text"] = json_text
     return env
 
 
 def yaml_text(value: str) -> Markup:
-    """A front-matter value: HTML-escaped (the theme prints titles unescaped), then quoted as YAML.
+    """A front-matter value, quoted as YAML: plain text, never HTML-escaped here.
 
-    JSON strings are valid YAML scalars, so ``json.dumps`` gives safe quoting for any text.
+    The theme escapes page titles and descriptions once, when it prints them (autoescape is
+    switched on in ``macros.site.escape_theme_output``). JSON strings are valid YAML scalars, so
+    ``json.dumps`` quotes any text safely (line breaks, quotes, ``#``, ``{{``, ``: ``).
     """
-    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
+    quoted = json.dumps(str(value), ensure_ascii=False)
+    # YAML folds these three line breaks inside a quoted scalar; JSON leaves them raw.
+    for char in YAML_LINE_BREAKS:
+        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
+    return Markup(quoted)
+
+
+def json_text(value: Any) -> str:
+    """A value as JSON text for a ``data-*`` attribute; autoescape then escapes it once."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
 def render(name: str, **context: Any) -> str:

@@ -1,13 +1,19 @@
 """The MkDocs adapter: load the data, generate pages, extend the nav, register the macros.
 
-This is the only module that knows about mkdocs-macros; everything it calls is a plain function
-that would serve another site generator unchanged.
+This is the only module that knows about MkDocs and mkdocs-macros; everything it calls is a
+plain function that would serve another site generator unchanged. ``define_env`` runs in the
+macros plugin's ``on_config``; the hook file ``macros/mkdocs_hooks.py`` calls the other public
+functions from its MkDocs events.
 """
 
 from __future__ import annotations
 
+import html
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup
 
 from .catalogue import load_catalogue
 from .pages import (
@@ -16,16 +22,16 @@ from .pages import (
     SCALES_PAGE,
     case_nav,
     chapter_nav,
-    error_pages,
+    error_site,
     extend_nav,
+    file_counts,
     generated_pages,
     scale_nav,
-    write_pages,
 )
 from .problems import Problem
 from .render import render
 from .scale_views import scale_view
-from .vendor import copy_vendor_files
+from .vendor import vendor_files
 from .views import case_card, chapter_view, course_view
 
 # What pages may use; define_error_env replaces each while the data has errors.
@@ -33,22 +39,28 @@ MACROS = ("chapter_overview", "course_map", "case_card_for", "scale")
 COUNTS = ("case_count", "chapter_count", "scale_count")
 
 
+@dataclass
+class Generated:
+    """What one build adds to the site in memory: Markdown pages and copied browser files."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    assets: dict[str, Path] = field(default_factory=dict)
+
+
 def define_env(env: Any) -> None:
     """Called by mkdocs-macros at the start of every build (and every ``serve`` rebuild)."""
     root = Path(env.project_dir)
-    docs_dir = Path(env.conf["docs_dir"])
     directory_urls = bool(env.conf["use_directory_urls"])
     catalogue = load_catalogue(root)  # raises DataError listing every problem
-    write_pages(generated_pages(catalogue, directory_urls), docs_dir)
-    copy_vendor_files(root, docs_dir)
-    sections = (
-        (CHAPTERS_PAGE, chapter_nav(catalogue)),
-        (LIBRARY_PAGE, case_nav(catalogue)),
-        (SCALES_PAGE, scale_nav(catalogue)),
+    env.course_generated = Generated(generated_pages(catalogue, directory_urls), vendor_files(root))
+    _extend_sections(
+        env.conf["nav"],
+        {
+            CHAPTERS_PAGE: chapter_nav(catalogue),
+            LIBRARY_PAGE: case_nav(catalogue),
+            SCALES_PAGE: scale_nav(catalogue),
+        },
     )
-    for anchor, entries in sections:
-        if not extend_nav(env.conf["nav"], anchor, entries):
-            raise RuntimeError(f"mkdocs.yml 的 nav 中须有一个只列出 {anchor} 的栏目")
 
     def current() -> str:
         return str(env.page.file.src_uri)
@@ -80,13 +92,14 @@ def define_env(env: Any) -> None:
 def define_error_env(env: Any, problems: list[Problem]) -> None:
     """While serving, show data errors on the site instead of stopping the server.
 
-    The library page lists every problem; every macro of ``define_env`` shows a short notice
-    pointing to it. Fixing the file triggers a rebuild that restores the site.
+    Every generated page keeps its address and nav place and lists the problems; every macro
+    of ``define_env`` shows a short notice instead. Fixing the file triggers a rebuild that
+    restores the site, and the dev server's reload script brings each open page back.
     """
-    docs_dir = Path(env.conf["docs_dir"])
-    write_pages(error_pages(problems), docs_dir)
-    for anchor in (CHAPTERS_PAGE, LIBRARY_PAGE, SCALES_PAGE):
-        extend_nav(env.conf["nav"], anchor, [anchor])
+    root = Path(env.project_dir)
+    pages, sections = error_site(root, problems)
+    env.course_generated = Generated(pages, vendor_files(root, required=False))
+    _extend_sections(env.conf["nav"], sections)
     notice = render("data_error_notice.md.j2", count=len(problems))
 
     def show_notice(*args: Any) -> str:
@@ -94,5 +107,79 @@ def define_error_env(env: Any, problems: list[Problem]) -> None:
 
     for name in MACROS:
         env.macro(show_notice, name)
-    for name in COUNTS:
-        env.variables[name] = "?"
+    env.variables.update(file_counts(root))  # the names in COUNTS
+
+
+def _extend_sections(nav: list[Any] | None, sections: dict[str, list[Any]]) -> None:
+    for anchor, entries in sections.items():
+        if not extend_nav(nav, anchor, entries):
+            raise SystemExit(f"mkdocs.yml 的 nav 中须有一个只列出 {anchor} 的栏目")
+
+
+# MkDocs events (called from macros/mkdocs_hooks.py) -----------------------------------------------
+
+
+def add_generated_files(files: Any, config: Any) -> Any:
+    """``on_files``: hand the generated pages and browser files to MkDocs in memory.
+
+    A file of the same name left in ``docs/`` (by an older version that wrote pages there) is
+    replaced, so it can never shadow the page built from the data.
+    """
+    from mkdocs.structure.files import File
+
+    generated: Generated | None = getattr(config.plugins.get("macros"), "course_generated", None)
+    if generated is None:
+        return files
+    for src_uri, text in generated.pages.items():
+        _replace(files, File.generated(config, src_uri, content=text))
+    for src_uri, path in generated.assets.items():
+        _replace(files, File.generated(config, src_uri, abs_src_path=str(path)))
+    return files
+
+
+def _replace(files: Any, file: Any) -> None:
+    old = files.get_file_from_path(file.src_uri)
+    if old is not None:
+        files.remove(old)
+    files.append(file)
+
+
+def escape_theme_output(env: Any) -> Any:
+    """``on_env``: the theme's templates escape what they print, so every title is escaped once.
+
+    Material prints page and nav titles unescaped in most places and escapes them in a few
+    (the footer's labels), so no single form of a title is right everywhere. With autoescape
+    on, titles are plain text everywhere and escaped exactly once, when printed; the values
+    that really are HTML (the page body, the table of contents) are marked as such in
+    :func:`mark_html`.
+    """
+    env.autoescape = True
+    return env
+
+
+def plain_titles(page: Any) -> None:
+    """``on_page_content``: make the page's title plain text and mark its contents as HTML.
+
+    MkDocs takes a title from the first heading when the front matter has none; that title is
+    HTML (entities kept), so it is unescaped here once. The table of contents holds heading
+    HTML. This runs for every page before any page is rendered with the theme, so the nav
+    shows every page's plain title.
+    """
+    for item in _toc_items(page.toc):
+        item.title = Markup(item.title)
+    if "title" not in page.meta and page.title:
+        page.meta["title"] = html.unescape(page.title)
+
+
+def mark_body(page: Any) -> None:
+    """``on_page_context``: the page body is HTML. (Material's search plugin rewrites the body
+    in its own ``on_page_context``; hooks run after it.)"""
+    page.content = Markup(page.content or "")
+
+
+def _toc_items(items: Any) -> list[Any]:
+    found = []
+    for item in items or []:
+        found.append(item)
+        found += _toc_items(item.children)
+    return found

@@ -1,12 +1,12 @@
-"""Copy third-party browser files from ``node_modules`` into the docs (never from a CDN).
+"""Third-party browser files, taken from ``node_modules`` (never from a CDN).
 
 The files are installed from the npm registry at the versions pinned in ``package-lock.json``
-(``npm ci``, run by the make targets) and copied only when changed; the copies are git-ignored.
+(``npm ci``, run by the make targets) and handed to MkDocs in memory; nothing is copied into
+``docs/``.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from .problems import DataError, Problem
@@ -19,22 +19,17 @@ VENDOR_FILES = {
 }
 
 
-def copy_vendor_files(root: Path, docs_dir: Path) -> list[str]:
-    """Copy each vendor file whose content changed; a missing package is a clear error."""
-    copied, problems = [], []
+def vendor_files(root: Path, required: bool = True) -> dict[str, Path]:
+    """Docs-relative path → installed file; a missing package is a clear error when required."""
+    found, problems = {}, []
     for source, target in VENDOR_FILES.items():
         origin = root / "node_modules" / source
-        destination = docs_dir / target
-        if not origin.is_file():
+        if origin.is_file():
+            found[target] = origin
+        else:
             problems.append(
                 Problem("package.json", 1, 1, "", f"缺少 node_modules/{source}；请先运行 npm ci(make build 会自动运行)")
             )
-            continue
-        if destination.is_file() and destination.read_bytes() == origin.read_bytes():
-            continue
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(origin, destination)
-        copied.append(target)
-    if problems:
+    if problems and required:
         raise DataError(problems)
-    return copied
+    return found

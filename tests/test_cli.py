@@ -95,11 +95,12 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_serve_shows_data_errors_keeps_running_and_recovers(tmp_path: Path) -> None:
+def test_serve_keeps_every_page_in_place_while_data_is_broken_and_rebuilds_once_per_save(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    log = (tmp_path / "serve.log").open("w")
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
     server = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
         cwd=root,
@@ -107,25 +108,65 @@ def test_serve_shows_data_errors_keeps_running_and_recovers(tmp_path: Path) -> N
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    library = f"http://127.0.0.1:{port}/cases/index.html"
+    base = f"http://127.0.0.1:{port}/"
+    page_url = base + "cases/starbucks.html"
     case = root / "cases" / "starbucks.yml"
     good = case.read_text(encoding="utf-8")
+
+    def builds() -> int:
+        return log_path.read_text(encoding="utf-8").count("Building documentation")
+
     try:
-        assert wait_for(lambda: "星巴克" in fetch(library)), "the server did not start"
+        assert wait_for(lambda: "星巴克" in fetch(page_url)), "the server did not start"
+        assert builds() == 1
         case.write_text(good.replace("industry: 餐饮", "industry: 餐饮\nindustri: 餐饮"), encoding="utf-8")
-        assert wait_for(lambda: "课程数据有错误" in fetch(library)), "the error was not shown"
-        page = fetch(library)
-        assert "cases/starbucks.yml:" in page and "industri" in page
+        assert wait_for(lambda: "本页暂时无法生成" in fetch(page_url)), "the case page lost its place"
+        page = fetch(page_url)
+        assert "cases/starbucks.yml:" in page and "industri" in page and "本页的数据文件" in page
+        assert "livereload" in page  # the dev server's reload script: the page comes back by itself
+        assert 'href="starbucks.html"' in fetch(base + "cases/index.html")  # still in the nav
+        home = fetch(base + "index.html")
+        assert "?" not in home.split("md-content")[1].split("</article>")[0]
+        assert "4 个全球企业案例" in home  # the number of case files
         assert server.poll() is None, "the server stopped"
+        time.sleep(3)  # a second rebuild (a build writing into docs/) would have started by now
+        assert builds() == 2, "one save must be one rebuild"
         case.write_text(good, encoding="utf-8")
-        assert wait_for(lambda: "星巴克" in fetch(library) and "课程数据有错误" not in fetch(library))
+        assert wait_for(lambda: "星巴克" in fetch(page_url) and "本页暂时无法生成" not in fetch(page_url))
+        time.sleep(3)
+        assert builds() == 3, "one save must be one rebuild"
     finally:
         server.terminate()
         server.wait(timeout=10)
         log.close()
-    output = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    output = log_path.read_text(encoding="utf-8")
     assert "industri: 未知字段" in output
     assert "Traceback" not in output
+    assert "not included in the" not in output  # no page goes missing from the nav
+    assert not list((root / "docs" / "cases").glob("*.md")), "nothing is written into docs/"
+
+
+def test_a_plain_build_is_strict_a_failing_macro_stops_it(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    page = root / "docs" / "guide.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ scale("no-such-scale") }}\n', encoding="utf-8")
+    result = build_site(root / "mkdocs.yml", tmp_path / "site", strict=False)
+    assert result.returncode != 0
+    assert "no-such-scale" in result.stdout + result.stderr
+
+
+def test_a_build_writes_nothing_into_the_project(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+
+    def tree() -> list[str]:
+        return sorted(str(p.relative_to(root)) for p in root.rglob("*") if "node_modules" not in p.parts)
+
+    before = tree()
+    result = build_site(root / "mkdocs.yml", root / "site-a")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [p for p in tree() if not p.startswith("site-a")] == before
+    assert (root / "site-a" / "cases" / "starbucks.html").is_file()
+    assert (root / "site-a" / "javascripts" / "vendor" / "chart.umd.js").is_file()
 
 
 def test_scale_macro_embeds_a_form_in_any_page(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Generated pages: real files, written only when changed, stale ones removed; nav extension."""
+"""Generated pages (handed to MkDocs in memory), the pages shown while data is broken, the nav."""
 
 from __future__ import annotations
 
@@ -6,31 +6,47 @@ import dataclasses
 from pathlib import Path
 
 from macros.catalogue import load_catalogue
-from macros.pages import case_nav, extend_nav, generated_pages, write_pages
+from macros.pages import case_nav, error_site, extend_nav, file_counts, generated_pages
+from macros.problems import Problem
+
+SCALE_PAGES = ["scales/group.md", "scales/index.md", "scales/mini-scale.md"]
 
 
-def test_pages_are_written_once_and_stale_pages_removed(project: Path, tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
+def test_every_generated_page_is_listed(project: Path) -> None:
     pages = generated_pages(load_catalogue(project), directory_urls=False)
-    expected = ["cases/index.md", "cases/mini.md", "scales/group.md", "scales/index.md", "scales/mini-scale.md"]
-    assert sorted(pages) == expected
-    assert sorted(write_pages(pages, docs)) == expected
-    assert write_pages(pages, docs) == []  # unchanged content is not rewritten (no serve loop)
-    (docs / "cases" / "gone.md").write_text("old", encoding="utf-8")
-    assert write_pages(pages, docs) == ["cases/gone.md"]
-    assert not (docs / "cases" / "gone.md").exists()
+    assert sorted(pages) == ["cases/index.md", "cases/mini.md", *SCALE_PAGES]
 
 
-def test_yaml_text_is_escaped_on_the_page(project: Path) -> None:
+def test_error_site_keeps_every_page_and_lists_its_own_file_first(project: Path) -> None:
+    problems = [
+        Problem("cases/mini.yml", 3, 1, "industri", "未知字段"),
+        Problem("tools/scales/mini-scale.yml", 9, 5, "bands", "有缺口"),
+    ]
+    pages, nav = error_site(project, problems)
+    assert sorted(pages) == ["cases/index.md", "cases/mini.md", *SCALE_PAGES]
+    case_page = pages["cases/mini.md"]
+    assert case_page.index("cases/mini.yml:3:1") < case_page.index("tools/scales/mini-scale.yml:9:5")
+    assert "本页的数据文件" in case_page and 'title: "mini"' in case_page
+    assert nav["cases/index.md"] == ["cases/index.md", {"mini": "cases/mini.md"}]
+    assert nav["course/index.md"] == ["course/index.md", "course/ch01.md"]
+    assert file_counts(project) == {"chapter_count": 1, "case_count": 1, "scale_count": 1}
+
+
+def test_yaml_text_stays_text_in_the_generated_markdown(project: Path) -> None:
     path = project / "cases" / "mini.yml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("summary: 用于测试的案例摘要。", 'summary: "<script>alert(1)</script> & <b>粗</b>"')
-    text = text.replace("company: {zh: 示例酒店", 'company: {zh: "示例<i>酒店</i>"')
+    text = text.replace("company: {zh: 示例酒店", 'company: {zh: "示例<i>酒店</i> [x](javascript:y) #"')
     path.write_text(text, encoding="utf-8")
     page = generated_pages(load_catalogue(project), directory_urls=False)["cases/mini.md"]
-    assert "<script>" not in page and "<b>" not in page and "<i>" not in page
+    body = page.split("\n---\n", 1)[1]
+    assert "<script>" not in body and "<b>" not in body and "<i>" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;粗&lt;/b&gt;" in page
-    assert 'title: "示例&lt;i&gt;酒店&lt;/i&gt;"' in page  # the theme prints titles unescaped
+    # The title is plain text in the front matter (the theme escapes it once) and an HTML heading
+    # in the body: never a Markdown heading, where "[x](…)" would become a link.
+    assert 'title: "示例<i>酒店</i> [x](javascript:y) #"' in page
+    assert '<h1 id="tp-title" class="tp-case-title">示例&lt;i&gt;酒店&lt;/i&gt; [x](javascript:y) #</h1>' in page
+    assert "\n# " not in body
 
 
 def test_case_page_has_every_section(project: Path) -> None:

@@ -6,8 +6,13 @@
 
   function matches(card, key, value) {
     if (!value) return true;
-    var values = (card.getAttribute("data-tp-" + key) || "").split("|");
-    return values.indexOf(value) !== -1;
+    var values;
+    try {
+      values = JSON.parse(card.getAttribute("data-tp-" + key) || "[]");
+    } catch (error) {
+      return false;
+    }
+    return Array.isArray(values) && values.indexOf(value) !== -1;
   }
 
   function mountFilter(form) {
