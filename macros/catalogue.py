@@ -7,6 +7,7 @@ file (file, line, field, what was expected). Identity is the file name; every cr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +17,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .models import Case, Chapter
+from .models.common import ID_PATTERN
 from .models.scale import MODES, Scale
 from .problems import DataError, Problem, explain
 from .yamlsource import Document, dotted, load_yaml, parse_text, read_text, split_front_matter
@@ -105,6 +107,7 @@ def _files(folder: Path, suffixes: Iterable[str]) -> list[Path]:
 def _load_chapters(root: Path) -> tuple[list[tuple[str, Chapter]], list[Problem]]:
     chapters: list[tuple[str, Chapter]] = []
     problems: list[Problem] = []
+    numbers: dict[int, str] = {}
     for path in _files(root / CHAPTERS_DIR, (".md",)):
         if path.stem == "index":
             continue
@@ -117,12 +120,31 @@ def _load_chapters(root: Path) -> tuple[list[tuple[str, Chapter]], list[Problem]
         if front is None:
             problems.append(Problem(display, 1, 1, "", "章节页须以 --- 包围的 YAML 头信息开头 (missing front matter)"))
             continue
-        chapter, found = _validate(Chapter, parse_text(front, display, path, line_offset=1), display)
+        document = parse_text(front, display, path, line_offset=1)
+        chapter, found = _validate(Chapter, document, display)
         problems += found
-        if chapter:
+        if not re.match(ID_PATTERN, path.stem):
+            problems.append(Problem(display, 1, 1, "", _bad_file_name(path.stem)))
+        elif chapter:
+            if chapter.number in numbers:
+                line, column = document.lines.locate(("number",))
+                message = f"章节序号 {chapter.number} 与 {numbers[chapter.number]} 重复 (duplicate number)"
+                problems.append(Problem(display, line, column, "number", message))
+            numbers.setdefault(chapter.number, display)
             chapters.append((path.stem, chapter))
+    if not chapters and not problems:
+        problems.append(
+            Problem(CHAPTERS_DIR, 1, 1, "", "没有找到任何章节文件 (*.md)；至少需要一个章节 (no chapters found)")
+        )
     chapters.sort(key=lambda pair: pair[1].number)
     return chapters, problems
+
+
+def _bad_file_name(stem: str) -> str:
+    return (
+        f"文件名“{stem}”不能用作 id：只能用小写字母、数字和连字符，例如 ch03、ritz-carlton "
+        "(file name must be a lowercase id)"
+    )
 
 
 def _load_folder(root: Path, folder: str, model: Any) -> tuple[list[tuple[Any, Document, str]], list[Problem]]:
@@ -211,6 +233,10 @@ def load_catalogue(root: Path) -> Catalogue:
     problems += _check_references(scales, chapter_ids, set())
     if not loaded and not case_problems:
         problems.append(Problem(CASES_DIR, 1, 1, "", "没有找到任何案例文件 (*.yml)；至少需要一个案例 (no cases found)"))
+    if not scales and not scale_problems:
+        problems.append(
+            Problem(SCALES_DIR, 1, 1, "", "没有找到任何量表文件 (*.yml)；至少需要一个量表 (no scales found)")
+        )
     if problems:
         raise DataError(problems)
     cases = tuple(sorted((case for case, _, _ in loaded), key=_library_order))

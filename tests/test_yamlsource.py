@@ -1,6 +1,10 @@
-"""Reading YAML as people save it: BOM, CRLF, GBK, duplicate keys, dates, line numbers."""
+"""Reading YAML as people save it (BOM, CRLF, GBK, duplicate keys, dates, line numbers) and as a
+broken or hostile file holds it (control characters, aliases, deep nesting, random bytes)."""
 
+import random
 from pathlib import Path
+
+import pytest
 
 from macros.yamlsource import load_yaml, split_front_matter
 
@@ -51,3 +55,52 @@ def test_front_matter_is_split_from_the_body() -> None:
     assert front == "title: x\n"
     assert body == "\n# 标题\n"
     assert split_front_matter("# no front matter\n") == (None, "# no front matter\n")
+
+
+# Whatever the bytes, the reader returns problems with a place; it never raises.
+HOSTILE_YAML = {
+    "vertical tab from Word": ("a: ok\nb: b\x0bc\n", 2, "U+000B"),
+    "NUL byte": ("a: \x00\n", 1, "U+0000"),
+    "tab indentation": ("a:\n\t- b\n", 2, "YAML 语法错误"),
+    "bad escape": ('a: "x\\q"\n', 1, "YAML 语法错误"),
+    "recursive alias": ("a: &x [*x]\n", 1, "别名"),
+    "billion laughs": (
+        "a: &a [x,x,x,x,x,x,x,x,x]\n"
+        + "".join(
+            f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefg", "bcdefgh", strict=True)
+        ),
+        2,
+        "别名",
+    ),
+    "scalar alias": ("a: &s hello\nb: *s\n", 2, "别名"),
+    "merge key": ("base: {x: 1}\nc:\n  <<: {x: 2}\n", 3, "合并键"),
+    "100,000-deep list": ("a: " + "[" * 100_000 + "]" * 100_000 + "\n", 1, "嵌套"),
+    "100,000-deep block list": ("- " * 100_000 + "x\n", 1, "嵌套"),
+    "bad integer tag": ("a: !!int abc\n", 1, "无法读取的值"),
+    "bad timestamp tag": ("a: !!timestamp 2020-99-99\n", 1, "无法读取的值"),
+    "python object tag": ("a: !!python/object:os.system x\n", 1, "无法读取的值"),
+    "two documents": ("a: 1\n---\nb: 2\n", 2, "YAML 语法错误"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_YAML))
+def test_hostile_yaml_becomes_a_problem_with_its_line(tmp_path: Path, name: str) -> None:
+    text, line, words = HOSTILE_YAML[name]
+    doc = load_yaml(write(tmp_path, text.encode()), "x.yml")
+    assert doc.problems, name
+    assert doc.problems[0].line == line and words in doc.problems[0].message, doc.problems
+
+
+def test_random_bytes_never_crash_the_reader(tmp_path: Path) -> None:
+    seed = (Path(__file__).parent.parent / "cases" / "ritz-carlton.yml").read_bytes()
+    generator = random.Random(20261129)
+    for _ in range(300):
+        data = bytearray(seed)
+        for _ in range(generator.randint(1, 12)):
+            position = generator.randrange(len(data))
+            data[position : position + generator.randint(0, 3)] = bytes(
+                generator.choice(b"\x00\x0b\t\n:-[]{}&*!|>'\"%@`#,?\\\xe4\xb8\xad\xff")
+                for _ in range(generator.randint(0, 4))
+            )
+        doc = load_yaml(write(tmp_path, bytes(data)), "x.yml")  # must not raise
+        assert all(problem.line >= 1 and problem.column >= 1 for problem in doc.problems)
