@@ -15,16 +15,38 @@ export DISABLE_MKDOCS_2_WARNING := true
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 16
 
+# pip's own chatter (and setuptools' warnings while installing the package itself) goes to a
+# log that is shown only when an install fails, so a clean set-up looks clean.
+PIP = $(BIN)/python -m pip --disable-pip-version-check
+define pip_quietly
+	@$(PIP) $(1) > $(STAMPS)/pip.log 2>&1 || { cat $(STAMPS)/pip.log; echo "pip $(1) failed (log above)"; exit 1; }
+endef
+
+# What serving needs: the site's Python packages and its two browser libraries.
 $(STAMPS)/venv: requirements.lock pyproject.toml
 	@mkdir -p $(STAMPS)
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  echo "Could not create $(VENV). On Debian/Ubuntu install the venv module first:"; \
+	  echo "    sudo apt-get install -y python3-venv"; exit 1; }
+	@echo "Installing the site's Python packages (requirements.lock) into $(VENV)..."
+	$(call pip_quietly,install --upgrade pip)
+	$(call pip_quietly,install -r requirements.lock)
+	$(call pip_quietly,install --no-deps -e .)
 	@touch $@
 
 $(STAMPS)/npm: package.json package-lock.json
 	@mkdir -p $(STAMPS)
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	@rm -f $(STAMPS)/npm-test
+	@touch $@
+
+# What testing adds: pytest, Playwright, ruff, mypy (requirements-test.lock) and axe-core.
+$(STAMPS)/test-deps: $(STAMPS)/venv requirements-test.lock
+	@echo "Installing the test tools (requirements-test.lock)..."
+	$(call pip_quietly,install -r requirements-test.lock)
+	@touch $@
+
+$(STAMPS)/npm-test: $(STAMPS)/npm package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
@@ -42,7 +64,7 @@ $(STAMPS)/chromium:
 	fi
 	@touch $@
 
-setup: $(STAMPS)/venv $(STAMPS)/npm ## create .venv and install the pinned dependencies
+setup: $(STAMPS)/venv $(STAMPS)/npm ## create .venv and install what serving and building need (pinned)
 
 serve: setup ## build and serve the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --livereload --no-strict -a $(HOST)
@@ -56,11 +78,11 @@ check: setup ## check every case, scale and chapter file; list every error with 
 schema: setup ## regenerate the JSON Schemas in macros/schemas from the models
 	$(BIN)/course schema
 
-lint: setup ## ruff and mypy
+lint: setup $(STAMPS)/test-deps ## ruff and mypy
 	$(BIN)/ruff check macros tests scripts
 	$(BIN)/mypy
 
-test: setup $(STAMPS)/chromium lint ## run every test (unit, strict build, search, browser, Node)
+test: setup $(STAMPS)/test-deps $(STAMPS)/npm-test $(STAMPS)/chromium lint ## run every test (unit, strict build, search, browser, Node)
 	$(BIN)/course schema --check
 	$(BIN)/course scales-json $(STAMPS)/scales.json
 	SCALES_JSON=$(STAMPS)/scales.json node --test tests/js/
@@ -69,10 +91,14 @@ test: setup $(STAMPS)/chromium lint ## run every test (unit, strict build, searc
 bench: setup ## build synthetic libraries of 100 and 1,000 cases; compare with plain Material
 	$(BIN)/python scripts/bench.py
 
-lock: $(STAMPS)/venv ## re-resolve requirements.lock from pyproject.toml
-	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
-	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-emit-index-url --no-emit-find-links \
-	  --output-file requirements.lock pyproject.toml
+LOCK_FLAGS = --quiet --strip-extras --no-emit-index-url --no-emit-find-links
+
+lock: $(STAMPS)/venv ## re-resolve requirements.lock and requirements-test.lock from pyproject.toml
+	$(call pip_quietly,install pip-tools==7.6.2)
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra test --output-file requirements-test.lock pyproject.toml
+	@# the serving lock is resolved with the test lock's pins as preferences, so both agree
+	cp requirements-test.lock requirements.lock
+	$(BIN)/pip-compile $(LOCK_FLAGS) --output-file requirements.lock pyproject.toml
 
 clean: ## remove everything generated (keeps .venv and node_modules)
 	rm -rf site site-* .pytest_cache .ruff_cache .mypy_cache test-results $(STAMPS)/scales.json
