@@ -45,7 +45,7 @@ def _scales_json(root: Path, out: Path) -> int:
         return 1
     definitions = [scale_payload(scale) for scale in catalogue.scales]
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(definitions, ensure_ascii=False, indent=1), encoding="utf-8")
+    out.write_text(json.dumps(definitions, ensure_ascii=False, indent=1, allow_nan=False), encoding="utf-8")
     print(f"已写出 {len(definitions)} 个量表定义:{out}")
     return 0
 

@@ -61,6 +61,8 @@ def explain(error: dict[str, Any]) -> str:
         return f"应为文字，实际为 {_shown(got)} (expected text)"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"应为整数，实际为 {_shown(got)} (expected a whole number)"
+    if kind == "finite_number":
+        return f"应为有限的数字，实际为 {_shown(got)}（.inf、.nan、1e400 等都不行） (expected a finite number)"
     if kind in {"list_type"}:
         return f"应为列表（每项以“- ”开头），实际为 {_shown(got)} (expected a list)"
     if kind in {"dict_type", "model_type", "model_attributes_type"}:

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .models.scale import Band, Fmea, Ipa, Matrix, Nps, Questionnaire, ResponseScale, Scale
+from .models.scale import ROW_NAME_MAX, Band, Fmea, Ipa, Matrix, Nps, Questionnaire, ResponseScale, Scale
 
 MODE_LABELS = {
     "questionnaire": "问卷",
@@ -153,7 +153,7 @@ def _rows_key(scale: Matrix | Ipa | Fmea) -> list[str]:
         return lines
     levels = {level.id: level.label for level in scale.levels}
     lines = [
-        "风险优先数 RPN = 严重度 S × 发生度 O × 探测度 D（1–1000）。",
+        f"风险优先数 RPN = 严重度 S × 发生度 O × 探测度 D（{_rpn_range(scale)}）。",
         "行动优先级按下列规则依次判断，先符合者为准：",
     ]
     names = {"min_severity": "S ≥", "min_occurrence": "O ≥", "min_detection": "D ≥", "min_rpn": "RPN ≥"}
@@ -163,6 +163,14 @@ def _rows_key(scale: Matrix | Ipa | Fmea) -> list[str]:
         lines.append(f"{conditions} → {levels[rule.level]}{note}；")
     lines.append(f"其余 → {levels[scale.default_level]}。排序：先按优先级，再按 RPN 由高到低。")
     return lines
+
+
+def _rpn_range(scale: Fmea) -> str:
+    low = high = 1
+    for measure in (scale.severity, scale.occurrence, scale.detection):
+        response = scale.response_scales[measure.scale]
+        low, high = low * response.min, high * response.max
+    return f"{low}–{high}"
 
 
 def scale_view(scale: Scale) -> dict[str, Any]:
@@ -209,9 +217,11 @@ def scale_view(scale: Scale) -> dict[str, Any]:
         view.update(
             rows={
                 "label": scale.rows.label,
-                "preset": list(scale.rows.preset),
+                # The rows the form starts with: the preset names, then blank ones up to `min`.
+                "names": [*scale.rows.preset, *[""] * (scale.rows.min - len(scale.rows.preset))],
                 "min": scale.rows.min,
                 "max": scale.rows.max,
+                "name_max": ROW_NAME_MAX,
             },
             fields=_measure_fields(scale),
             key=_rows_key(scale),
@@ -235,6 +245,9 @@ def scale_payload(scale: Scale) -> dict[str, Any]:
 
 
 def _json_for_script(payload: dict[str, Any]) -> str:
-    """JSON safe inside ``<script type="application/json">``: no ``</script>`` or ``<!--`` can occur."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    """JSON safe inside ``<script type="application/json">``: no ``</script>`` or ``<!--`` can occur.
+
+    ``allow_nan=False``: ``Infinity`` and ``NaN`` are not JSON; ``JSON.parse`` in the page would fail.
+    """
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -53,3 +53,13 @@ def test_a_broken_file_does_not_hide_the_errors_of_the_others(project: Path) -> 
     assert any(line.startswith("cases/alias.yml:2:10: ") and "别名" in line for line in found), found
     assert any(line.startswith("docs/course/ch01.md:") and "number" in line for line in found), found
 
+
+
+@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "1.0e+400"])
+def test_non_finite_numbers_are_refused(project: Path, value: str) -> None:
+    scale = project / "tools" / "scales" / "mini-scale.yml"
+    scale.write_text(
+        scale.read_text(encoding="utf-8").replace("{min: 3, max: 5,", f"{{min: 3, max: {value},"), encoding="utf-8"
+    )
+    found = problems_of(project)
+    assert any(line.startswith("tools/scales/mini-scale.yml:") and "bands[1].max" in line for line in found), found

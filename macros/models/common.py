@@ -58,9 +58,13 @@ FullDate = Annotated[
 
 
 class Strict(BaseModel):
-    """Base for every model: unknown fields are errors (they are usually typos); immutable."""
+    """Base for every model: unknown fields are errors (they are usually typos); immutable.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    Numbers must be finite: YAML reads ``.inf``, ``.nan`` and ``1.0e+400`` as floats, and none of
+    them can be scored, compared with a band or written into a page's JSON payload.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class Source(Strict):

@@ -16,14 +16,27 @@ Five modes:
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import math
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
 
+from . import scale_checks as checks
 from .common import Id, Strict, Text
+from .scale_checks import Path
 
 Tone = Literal["good", "warn", "bad", "neutral"]
-Path = tuple[str | int, ...]
+
+
+def _finite(value: Any) -> Any:
+    """Refuse inf and nan anywhere inside a value: unions and ``object`` escape ``allow_inf_nan``."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("finite_number", "Input should be a finite number")
+    if isinstance(value, dict | list):
+        for inner in value.values() if isinstance(value, dict) else value:
+            _finite(inner)
+    return value
 
 
 class ChoiceOption(Strict):
@@ -90,8 +103,12 @@ class Example(Strict):
 
     name: Text
     answers: dict[str, float] = Field(default_factory=dict, description="题目 id → 答案(questionnaire、nps)")
-    rows: list[dict[str, float | str]] = Field(default_factory=list, description="每行的答案(matrix、ipa、fmea)")
-    expect: dict[str, object] = Field(description="期望结果，键见 README")
+    rows: list[dict[str, Annotated[float | str, BeforeValidator(_finite)]]] = Field(
+        default_factory=list, description="每行的答案(matrix、ipa、fmea)：name 和各评价项"
+    )
+    expect: dict[str, Annotated[object, BeforeValidator(_finite)]] = Field(
+        min_length=1, description="期望结果，键见 README"
+    )
 
 
 class _Base(Strict):
@@ -113,29 +130,6 @@ class _Base(Strict):
             for path, ref in refs
             if ref not in self.response_scales
         ]
-
-
-def band_problems(bands: list[Band], low: float, high: float, path: Path) -> list[tuple[Path, str]]:
-    """Bands must cover ``low``–``high`` exactly, in order, with no gap and no overlap."""
-    if not bands:
-        return [(path, "至少需要一个分段 (bands)")]
-    found: list[tuple[Path, str]] = []
-    if bands[0].min != low:
-        found.append(((*path, 0, "min"), f"第一个分段须从最低分 {low:g} 开始，实际为 {bands[0].min:g} (gap)"))
-    for index in range(1, len(bands)):
-        before, after = bands[index - 1].max, bands[index].min
-        if after > before:
-            found.append(((*path, index, "min"), f"分段之间有空隙：{before:g} 到 {after:g} 没有覆盖 (gap)"))
-        elif after < before:
-            found.append(((*path, index, "min"), f"分段重叠：{after:g} 到 {before:g} 属于两个分段 (overlap)"))
-    for index, band in enumerate(bands):
-        if band.max <= band.min:
-            found.append(((*path, index, "max"), "max 须大于 min"))
-    if bands[-1].max != high:
-        found.append(
-            ((*path, len(bands) - 1, "max"), f"最后一个分段须到最高分 {high:g} 为止，实际为 {bands[-1].max:g} (gap)")
-        )
-    return found
 
 
 class Subscale(Strict):
@@ -188,16 +182,9 @@ class Questionnaire(_Base):
         return float(low), float(high)
 
     def internal_problems(self) -> list[tuple[Path, str]]:
-        """Cross-field checks: scale refs, sub-scales, ids, counts, band coverage."""
+        """Cross-field checks: scale refs, ids, counts, band coverage, then sub-scales, items, scoring."""
         found = self.scale_problems([(("items", i, "scale"), item.scale) for i, item in enumerate(self.items)])
-        found += _duplicates([item.id for item in self.items], "items", "题目 id")
-        subscales = {s.id for s in self.subscales}
-        for index, item in enumerate(self.items):
-            if item.subscale and item.subscale not in subscales:
-                found.append((("items", index, "subscale"), f"未定义的分量表“{item.subscale}”"))
-            scale = self.response_scales.get(item.scale)
-            if scale and item.anchors is not None and len(item.anchors) != scale.max - scale.min + 1:
-                found.append((("items", index, "anchors"), f"anchors 须有 {scale.max - scale.min + 1} 项"))
+        found += checks.duplicates([item.id for item in self.items], "items", "题目 id")
         if self.scoring.normalize == "none":
             used = {(s.min, s.max) for i in self.items if (s := self.response_scales.get(i.scale))}
             if len(used) > 1:
@@ -206,15 +193,24 @@ class Questionnaire(_Base):
             found.append((("scoring", "min_answered"), f"不能大于题目数 {len(self.items)}"))
         if not found:
             low, high = self.score_range()
-            found += band_problems(self.bands, low, high, ("bands",))
-        return found
+            found += checks.band_problems(self.bands, low, high, ("bands",))
+        found += checks.subscale_problems(self) + checks.item_problems(self) + checks.scoring_problems(self)
+        return found + checks.example_problems(self.examples, self.mode, [item.id for item in self.items], None)
+
+
+ROW_NAME_MAX = 40
 
 
 class Rows(Strict):
-    """The touchpoint rows a user fills in: a preset list they can rename, add to and remove."""
+    """The touchpoint rows a user fills in: a preset list they can rename, add to and remove.
+
+    The form starts with max(len(preset), min) rows: the preset names, then blank rows; so an
+    empty preset still gives ``min`` (at least one) rows to fill in.
+    """
 
     label: Text = Field(default="触点", description="行的名称，如 触点、失效模式")
-    preset: list[Text] = Field(default_factory=list)
+    # 40 characters: what the form's name field and an imported answer file accept.
+    preset: list[Annotated[Text, Field(max_length=ROW_NAME_MAX)]] = Field(default_factory=list)
     min: int = Field(default=1, ge=1)
     max: int = Field(default=20, ge=1, le=50)
 
@@ -239,10 +235,15 @@ class Matrix(_Base):
     bands: list[Band] = Field(description="按 0–100 指数分段")
 
     def internal_problems(self) -> list[tuple[Path, str]]:
-        """Scale refs, criterion ids and band coverage of the 0–100 index."""
+        """Scale refs, criterion ids, rows, examples and band coverage of the 0–100 index."""
         found = self.scale_problems([(("criteria", i, "scale"), c.scale) for i, c in enumerate(self.criteria)])
-        found += _duplicates([c.id for c in self.criteria], "criteria", "评价项 id")
-        return found + band_problems(self.bands, 0.0, 100.0, ("bands",))
+        found += checks.duplicates([c.id for c in self.criteria], "criteria", "评价项 id")
+        if self.min_answered > len(self.criteria):
+            found.append((("min_answered",), f"不能大于评价项数 {len(self.criteria)} (more than the criteria)"))
+        found += checks.rows_problems(self.rows) + checks.example_problems(
+            self.examples, self.mode, None, [c.id for c in self.criteria]
+        )
+        return found + checks.band_problems(self.bands, 0.0, 100.0, ("bands",))
 
 
 class Measure(Strict):
@@ -281,9 +282,14 @@ class Ipa(_Base):
     quadrants: Quadrants
 
     def internal_problems(self) -> list[tuple[Path, str]]:
-        """Both measures use a defined scale."""
-        return self.scale_problems(
+        """Both measures use a defined scale; rows and examples."""
+        found = self.scale_problems(
             [(("importance", "scale"), self.importance.scale), (("performance", "scale"), self.performance.scale)]
+        )
+        return (
+            found
+            + checks.rows_problems(self.rows)
+            + checks.example_problems(self.examples, self.mode, None, ["importance", "performance"])
         )
 
 
@@ -320,12 +326,12 @@ class Fmea(_Base):
     default_level: Id
 
     def internal_problems(self) -> list[tuple[Path, str]]:
-        """Scale refs and level refs."""
+        """Scale refs, level refs, rule minimums within reach, rows and examples."""
         found = self.scale_problems(
             [((name, "scale"), getattr(self, name).scale) for name in ("severity", "occurrence", "detection")]
         )
         levels = {level.id for level in self.levels}
-        found += _duplicates([level.id for level in self.levels], "levels", "等级 id")
+        found += checks.duplicates([level.id for level in self.levels], "levels", "等级 id")
         for index, rule in enumerate(self.rules):
             if rule.level not in levels:
                 found.append((("rules", index, "level"), f"未定义的等级“{rule.level}”"))
@@ -333,7 +339,8 @@ class Fmea(_Base):
                 found.append((("rules", index), "规则至少需要一个条件"))
         if self.default_level not in levels:
             found.append((("default_level",), f"未定义的等级“{self.default_level}”"))
-        return found
+        found += checks.fmea_rule_problems(self) + checks.rows_problems(self.rows)
+        return found + checks.example_problems(self.examples, self.mode, None, ["severity", "occurrence", "detection"])
 
 
 class NpsItem(Strict):
@@ -374,17 +381,8 @@ class Nps(_Base):
         scale = self.response_scales.get(self.item.scale)
         if scale and (scale.min, scale.max) != (0, 10):
             found.append((("item", "scale"), "NPS 题须使用 0–10 量尺"))
-        return found + band_problems(self.bands, -100.0, 100.0, ("bands",))
-
-
-def _duplicates(ids: list[str], field: str, what: str) -> list[tuple[Path, str]]:
-    seen: set[str] = set()
-    found: list[tuple[Path, str]] = []
-    for index, value in enumerate(ids):
-        if value in seen:
-            found.append(((field, index, "id"), f"{what}“{value}”重复 (duplicate id)"))
-        seen.add(value)
-    return found
+        found += checks.example_problems(self.examples, self.mode, ["nps"], None)
+        return found + checks.band_problems(self.bands, -100.0, 100.0, ("bands",))
 
 
 Scale = Annotated[Questionnaire | Matrix | Ipa | Fmea | Nps, Field(discriminator="mode")]
