@@ -9,9 +9,9 @@ For each size N a temporary project is made outside the repository: a copy of ``
 
 Two builds are compared, both ``mkdocs build --strict`` in a child process:
 
-* **ours** — the project as it is: the macros plugin loads and validates every case, writes
-  the case pages and the library index, extends the nav and renders the macros. The generated
-  pages are deleted before every run, so each run does the whole job (as after ``make clean``).
+* **ours** — the project as it is: the macros plugin loads and validates every case, generates
+  the case pages and the library index (in memory), extends the nav and renders the macros.
+  Every run does the whole job (nothing is cached between builds).
 * **plain** — the same pages as ready-made Markdown built by Material without the macros
   plugin. The Markdown is captured by one untimed build of the project with a hook
   (``on_page_markdown`` runs after the plugins, so it sees the text after the macros rendered
