@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .models.answers import answer_spec
 from .models.scale import ROW_NAME_MAX, Band, Fmea, Ipa, Matrix, Nps, Questionnaire, ResponseScale, Scale
 
 MODE_LABELS = {
@@ -241,6 +242,7 @@ def scale_view(scale: Scale) -> dict[str, Any]:
 def scale_payload(scale: Scale) -> dict[str, Any]:
     """The definition the page inlines for the scoring engine (documented in the README)."""
     payload: dict[str, Any] = scale.model_dump(mode="json")
+    payload["answer_spec"] = answer_spec(scale)  # what an answer file may hold (fields, values)
     return payload
 
 

@@ -13,9 +13,11 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .models import Case, Chapter
+from .models.answers import AnswerFile
 from .models.scale import Scale
 
 SCHEMAS: dict[str, Any] = {
+    "answers.schema.json": AnswerFile,
     "case.schema.json": Case,
     "chapter.schema.json": Chapter,
     "scale.schema.json": Scale,
