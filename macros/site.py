@@ -33,6 +33,7 @@ from .render import render
 from .scale_views import scale_view
 from .vendor import vendor_files
 from .views import case_card, chapter_view, course_view
+from .widgets import scripts_for
 
 # What pages may use; define_error_env replaces each while the data has errors.
 MACROS = ("chapter_overview", "course_map", "case_card_for", "scale")
@@ -80,7 +81,9 @@ def define_env(env: Any) -> None:
 
     def scale(scale_id: str) -> str:
         """Embed a scale's form in any page: ``{{ scale("nps") }}``."""
-        return render("scale_form.html.j2", scale=scale_view(catalogue.scale(scale_id)))
+        html = render("scale_form.html.j2", scale=scale_view(catalogue.scale(scale_id)))
+        declare_widget(env.page, "scale-form")
+        return html
 
     for macro in (chapter_overview, course_map, case_card_for, scale):  # the names in MACROS
         env.macro(macro)
@@ -172,9 +175,17 @@ def plain_titles(page: Any) -> None:
 
 
 def mark_body(page: Any) -> None:
-    """``on_page_context``: the page body is HTML. (Material's search plugin rewrites the body
-    in its own ``on_page_context``; hooks run after it.)"""
+    """``on_page_context``: the page body is HTML (Material's search plugin rewrites the body in
+    its own ``on_page_context``; hooks run after it), and the scripts its widgets need."""
     page.content = Markup(page.content or "")
+    page.meta["tp_scripts"] = scripts_for(page.meta.get("tp_widgets") or [])
+
+
+def declare_widget(page: Any, widget: str) -> None:
+    """Note on ``page`` that it holds a widget, so the theme loads that widget's scripts."""
+    widgets = page.meta.setdefault("tp_widgets", [])
+    if widget not in widgets:
+        widgets.append(widget)
 
 
 def _toc_items(items: Any) -> list[Any]:

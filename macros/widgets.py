@@ -1,0 +1,26 @@
+"""Which scripts each kind of widget needs. A page declares its widgets (``tp_widgets`` in its
+front matter, or by calling a macro that embeds one); the theme then loads only those scripts,
+deferred and in this order. A page without a widget loads no form code at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# Order matters: each script may use the ones listed before it.
+WIDGET_SCRIPTS: dict[str, tuple[str, ...]] = {
+    "library": ("javascripts/library.js",),
+    "scale-form": ("javascripts/scoring.js", "javascripts/scale-charts.js", "javascripts/scale-form.js"),
+    "scale-group": ("javascripts/scoring.js", "javascripts/scale-charts.js", "javascripts/scale-group.js"),
+}
+SCRIPT_ORDER = tuple(dict.fromkeys(path for paths in WIDGET_SCRIPTS.values() for path in paths))
+
+
+def scripts_for(widgets: Iterable[str]) -> list[str]:
+    """The scripts a page with these widgets loads, each once, in dependency order."""
+    wanted: set[str] = set()
+    for widget in widgets:
+        if widget not in WIDGET_SCRIPTS:
+            known = "、".join(WIDGET_SCRIPTS)
+            raise ValueError(f"未知的组件“{widget}”；已有：{known} (unknown widget)")
+        wanted.update(WIDGET_SCRIPTS[widget])
+    return [path for path in SCRIPT_ORDER if path in wanted]

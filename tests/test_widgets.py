@@ -1,0 +1,67 @@
+"""Pages stay light: a page loads only the scripts of the widgets it holds, deferred, in order."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.widgets import WIDGET_SCRIPTS, scripts_for
+
+from .conftest import build_site, copy_project
+
+FORM_CODE = {path for paths in WIDGET_SCRIPTS.values() for path in paths}
+
+
+def scripts_of(html: str) -> list[tuple[str, bool]]:
+    """(script path relative to the site, deferred?) for our own scripts, in page order."""
+    found = []
+    for match in re.finditer(r"<script\b([^>]*)>", html):
+        attrs = match.group(1)
+        src = re.search(r'src="(?:\.\./)*([^"]+)"', attrs)
+        if src and src.group(1).startswith("javascripts/") and "/vendor/" not in src.group(1):
+            found.append((src.group(1), " defer" in attrs))
+    return found
+
+
+def test_scripts_come_in_dependency_order_once() -> None:
+    assert scripts_for(["scale-group", "scale-form"]) == [
+        "javascripts/scoring.js",
+        "javascripts/scale-charts.js",
+        "javascripts/scale-form.js",
+        "javascripts/scale-group.js",
+    ]
+    assert scripts_for([]) == []
+    with pytest.raises(ValueError, match="未知的组件"):
+        scripts_for(["no-such-widget"])
+
+
+def test_each_page_loads_only_its_widgets_scripts_deferred(built_site: Path) -> None:
+    expected = {
+        "index.html": [],
+        "guide.html": [],
+        "course/ch01.html": [],
+        "cases/starbucks.html": [],
+        "cases/index.html": scripts_for(["library"]),
+        "scales/nps.html": scripts_for(["scale-form"]),
+        "scales/group.html": scripts_for(["scale-group"]),
+    }
+    for page, scripts in expected.items():
+        found = scripts_of((built_site / page).read_text(encoding="utf-8"))
+        assert [path for path, _ in found] == scripts, page
+        assert all(deferred for _, deferred in found), page
+    head = (built_site / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+    assert "<script src=" not in head  # nothing blocks the first paint
+
+
+def test_a_page_that_embeds_a_scale_loads_the_form_scripts(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    page = root / "docs" / "guide.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ scale("nps") }}\n', encoding="utf-8")
+    result = build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    found = scripts_of((tmp_path / "site" / "guide.html").read_text(encoding="utf-8"))
+    assert [path for path, _ in found] == scripts_for(["scale-form"])
+    home = scripts_of((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    assert not {path for path, _ in home} & FORM_CODE
