@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .assets import minified_files
 from .catalogue import load_catalogue
 from .pages import (
     CHAPTERS_PAGE,
@@ -46,6 +47,7 @@ class Generated:
 
     pages: dict[str, str] = field(default_factory=dict)
     assets: dict[str, Path] = field(default_factory=dict)
+    minified: dict[str, bytes] = field(default_factory=dict)
 
 
 def define_env(env: Any) -> None:
@@ -53,7 +55,9 @@ def define_env(env: Any) -> None:
     root = Path(env.project_dir)
     directory_urls = bool(env.conf["use_directory_urls"])
     catalogue = load_catalogue(root)  # raises DataError listing every problem
-    env.course_generated = Generated(generated_pages(catalogue, directory_urls), vendor_files(root))
+    env.course_generated = Generated(
+        generated_pages(catalogue, directory_urls), vendor_files(root), minified_files(root, Path(env.conf["docs_dir"]))
+    )
     _extend_sections(
         env.conf["nav"],
         {
@@ -137,6 +141,8 @@ def add_generated_files(files: Any, config: Any) -> Any:
         _replace(files, File.generated(config, src_uri, content=text))
     for src_uri, path in generated.assets.items():
         _replace(files, File.generated(config, src_uri, abs_src_path=str(path)))
+    for src_uri, content in generated.minified.items():
+        _replace(files, File.generated(config, src_uri, content=content))
     return files
 
 

@@ -65,3 +65,24 @@ def test_a_page_that_embeds_a_scale_loads_the_form_scripts(tmp_path: Path) -> No
     assert [path for path, _ in found] == scripts_for(["scale-form"])
     home = scripts_of((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
     assert not {path for path, _ in home} & FORM_CODE
+
+
+BUDGET = 60 * 1024  # our scripts and styles on a scale page, as shipped
+
+
+def test_a_scale_page_ships_at_most_60_kb_of_our_scripts_and_styles(built_site: Path) -> None:
+    for page in ("scales/touchpoint-priority.html", "scales/group.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        ours = [path for path, _ in scripts_of(html)]
+        ours += re.findall(r'<link rel="stylesheet" href="(?:\.\./)*(stylesheets/[^"]+)"', html)
+        assert "stylesheets/course.css" in ours
+        shipped = sum((built_site / path).stat().st_size for path in ours)
+        assert shipped <= BUDGET, (page, shipped)
+
+
+def test_scripts_and_styles_are_shipped_minified(built_site: Path) -> None:
+    root = Path(__file__).resolve().parent.parent / "docs"
+    for path in ("javascripts/scale-form.js", "javascripts/scoring.js", "stylesheets/course.css"):
+        source, shipped = (root / path).read_text(encoding="utf-8"), (built_site / path).read_text(encoding="utf-8")
+        assert len(shipped) < 0.85 * len(source), path
+        assert "/*" not in shipped.replace("/*!", ""), path  # comments are gone
