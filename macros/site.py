@@ -9,6 +9,7 @@ functions from its MkDocs events.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from markupsafe import Markup
 
 from .assets import minified_files
 from .catalogue import load_catalogue
+from .models.common import ID_PATTERN
 from .pages import (
     CHAPTERS_PAGE,
     LIBRARY_PAGE,
@@ -29,7 +31,7 @@ from .pages import (
     generated_pages,
     scale_nav,
 )
-from .problems import Problem
+from .problems import DataError, Problem
 from .render import render
 from .scale_views import scale_view
 from .vendor import vendor_files
@@ -54,6 +56,7 @@ def define_env(env: Any) -> None:
     """Called by mkdocs-macros at the start of every build (and every ``serve`` rebuild)."""
     root = Path(env.project_dir)
     directory_urls = bool(env.conf["use_directory_urls"])
+    check_site_id(env.conf)
     catalogue = load_catalogue(root)  # raises DataError listing every problem
     env.course_generated = Generated(
         generated_pages(catalogue, directory_urls), vendor_files(root), minified_files(root, Path(env.conf["docs_dir"]))
@@ -94,6 +97,18 @@ def define_env(env: Any) -> None:
     counts = {"case_count": len(catalogue.cases), "chapter_count": len(catalogue.chapters)}
     counts["scale_count"] = len(catalogue.scales)  # the names in COUNTS
     env.variables.update(counts)
+
+
+def check_site_id(conf: Any) -> str:
+    """``extra.site_id``: the key answers are stored under in the browser (see mkdocs.yml)."""
+    site_id = (conf.get("extra") or {}).get("site_id")
+    if not isinstance(site_id, str) or not re.match(ID_PATTERN, site_id):
+        message = (
+            f"extra.site_id 应为小写字母、数字和连字符组成的课程编号，实际为 {site_id!r}；"
+            "学员的答案按它保存在浏览器中 (extra.site_id must be a lowercase id)"
+        )
+        raise DataError([Problem("mkdocs.yml", 1, 1, "extra.site_id", message)])
+    return site_id
 
 
 def define_error_env(env: Any, problems: list[Problem]) -> None:

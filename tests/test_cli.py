@@ -178,3 +178,13 @@ def test_scale_macro_embeds_a_form_in_any_page(tmp_path: Path) -> None:
     html = (tmp_path / "site" / "guide.html").read_text(encoding="utf-8")
     assert 'data-tp-scale="nps"' in html and "data-tp-scale-definition" in html
     assert html.count('name="nps--nps"') == 11  # the 0–10 options
+
+
+def test_a_missing_or_bad_site_id_stops_the_build(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_id: touchpoint-marketing", "site_id: My Course"))
+    result = build_site(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "mkdocs.yml:1:1: extra.site_id:" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

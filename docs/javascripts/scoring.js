@@ -32,9 +32,11 @@
     });
   }
   function desc(a, b) { return Math.abs(a - b) <= EPS ? 0 : b - a; }
+  /* A row's name: text (trimmed) or a number; anything else a file may hold is no name. */
   function nameOf(row) {
     var n = obj(row).name;
-    return n === null || n === undefined ? "" : String(n).trim();
+    if (typeof n === "string") return n.trim();
+    return isNum(n) ? String(n) : "";
   }
 
   /* The response scale `id` of the definition, or null. */
@@ -275,13 +277,40 @@
       allTop += top;
       items[item.id] = {
         n: values.length, mean: mean(values), distribution: dist,
-        top_box: topBox.length && values.length ? (100 * top) / values.length : null
+        top_box: topBox.length && values.length ? (100 * top) / values.length : null,
+        top_box_interval: topBox.length ? shareInterval(top, values.length) : null
       };
     });
     return {
       n: responses.length, items: items, score: { n: scores.length, mean: mean(scores) },
-      top_box: topBox.length && allN ? (100 * allTop) / allN : null, bands: bands
+      top_box: topBox.length && allN ? (100 * allTop) / allN : null,
+      top_box_interval: topBox.length ? shareInterval(allTop, allN) : null, bands: bands
     };
+  }
+
+  var Z95 = 1.959964;
+
+  /* 95 % interval of a share k/n in percent (Wilson score interval), or null when n = 0. */
+  function shareInterval(k, n) {
+    if (!(n > 0)) return null;
+    var p = k / n;
+    var z2 = Z95 * Z95;
+    var centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+    var half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+    return { low: 100 * Math.max(0, centre - half), high: 100 * Math.min(1, centre + half) };
+  }
+
+  /* 95 % interval of an NPS from its counts: NPS ± 1.96 × 100 × √(Var / n), where
+   * Var = pP(1 − pP) + pD(1 − pD) + 2·pP·pD is the variance of one answer scored +1 / 0 / −1;
+   * clipped to −100…+100; null below two answers. */
+  function npsInterval(promoters, passives, detractors) {
+    var n = promoters + passives + detractors;
+    if (!(n >= 2)) return null;
+    var pP = promoters / n;
+    var pD = detractors / n;
+    var half = Z95 * 100 * Math.sqrt((pP * (1 - pP) + pD * (1 - pD) + 2 * pP * pD) / n);
+    var nps = 100 * (pP - pD);
+    return { low: Math.max(-100, nps - half), high: Math.min(100, nps + half) };
   }
 
   function aggregateNps(definition, responses) {
@@ -294,19 +323,51 @@
     var nps = n ? (100 * (k.promoter - k.detractor)) / n : null;
     return {
       n: n, promoters: k.promoter, passives: k.passive, detractors: k.detractor,
-      nps: nps, band: bandFor(definition.bands, nps)
+      nps: nps, interval: npsInterval(k.promoter, k.passive, k.detractor), band: bandFor(definition.bands, nps)
     };
   }
 
+  /* The fields asked of every row, by mode. */
+  function rowFields(definition) {
+    var mode = modeOf(definition);
+    if (mode === "matrix") return arr(definition.criteria).filter(isObject).map(function (c) { return c.id; });
+    return mode === "ipa" ? ["importance", "performance"] : ["severity", "occurrence", "detection"];
+  }
+
+  /* One person's rows with one name count once: their fields are averaged (over the rows that
+   * answered each field) into one row, in order of first appearance. Unnamed rows stay apart. */
+  function mergeSameNames(definition, rows) {
+    var fields = rowFields(definition);
+    var merged = [];
+    var byName = Object.create(null);
+    arr(rows).filter(isObject).forEach(function (row) {
+      var name = nameOf(row);
+      if (!name) { merged.push(row); return; }
+      if (!byName[name]) merged.push((byName[name] = { name: name, rows: [] }));
+      byName[name].rows.push(row);
+    });
+    return merged.map(function (m) {
+      if (!m.rows) return m;
+      var out = { name: m.name };
+      fields.forEach(function (f) {
+        var values = m.rows.filter(function (r) { return isNum(r[f]); }).map(function (r) { return r[f]; });
+        out[f] = values.length ? mean(values) : null;
+      });
+      return out;
+    });
+  }
+
   /* Scored rows of every response grouped by trimmed name, in order of first appearance; only
-   * rows passing `keep` count. Unnamed rows cannot be matched across people and are left out. */
+   * rows passing `keep` count. Unnamed rows cannot be matched across people and are left out.
+   * Names are keys of a map without a prototype, so "__proto__" or "constructor" is a name. */
   function groupRows(definition, responses, keep) {
     var groups = [];
-    var byName = {};
+    var byName = Object.create(null);
     responses.forEach(function (response) {
-      scoreResponse(definition, response).rows.forEach(function (row) {
+      var rows = mergeSameNames(definition, obj(response).rows);
+      scoreResponse(definition, { rows: rows }).rows.forEach(function (row) {
         if (!row.name) return;
-        if (!has(byName, row.name)) groups.push((byName[row.name] = { name: row.name, rows: [] }));
+        if (!byName[row.name]) groups.push((byName[row.name] = { name: row.name, rows: [] }));
         if (keep(row)) byName[row.name].rows.push(row);
       });
     });
@@ -417,6 +478,8 @@
     aggregate: aggregate,
     checkExample: checkExample,
     bandFor: bandFor,
+    npsInterval: npsInterval,
+    shareInterval: shareInterval,
     reverseValue: reverseValue,
     pomp: pomp,
     npsCategory: npsCategory,

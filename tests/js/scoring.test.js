@@ -519,11 +519,12 @@ describe("aggregate", () => {
     assert.deepEqual(empty, {
       n: 0,
       items: {
-        q1: { n: 0, mean: null, distribution: {}, top_box: null },
-        q2: { n: 0, mean: null, distribution: {}, top_box: null },
+        q1: { n: 0, mean: null, distribution: {}, top_box: null, top_box_interval: null },
+        q2: { n: 0, mean: null, distribution: {}, top_box: null, top_box_interval: null },
       },
       score: { n: 0, mean: null },
       top_box: null,
+      top_box_interval: null,
       bands: { 不满意: 0, 一般: 0, 满意: 0 },
     });
   });
@@ -531,14 +532,18 @@ describe("aggregate", () => {
   it("nps: promoters, passives, detractors, NPS and its band", () => {
     const group = (values) => S.aggregate(NPS, values.map((nps) => ({ answers: { nps } })));
     const a = group([10, 9, 8, 7, 6, 0, null, 11, "9"]);
-    assert.deepEqual(a, { n: 6, promoters: 2, passives: 2, detractors: 2, nps: 0, band: NPS.bands[1] });
+    const { interval, ...counts } = a;
+    assert.deepEqual(counts, { n: 6, promoters: 2, passives: 2, detractors: 2, nps: 0, band: NPS.bands[1] });
+    near(interval.high, -interval.low);
     assert.equal(group([10, 10, 9, 3]).nps, 50);
     assert.equal(labelOf(group([10, 10, 9, 3]).band), "优秀"); // on the limit
     assert.equal(labelOf(group([10, 10]).band), "优秀"); // +100, the top
     assert.equal(labelOf(group([0, 5]).band), "需改进"); // −100, the bottom
     near(group([9, 7, 3]).nps, 0);
     near(group([9, 9, 3]).nps, 33.33);
-    assert.deepEqual(group([]), { n: 0, promoters: 0, passives: 0, detractors: 0, nps: null, band: null });
+    assert.deepEqual(group([]), {
+      n: 0, promoters: 0, passives: 0, detractors: 0, nps: null, interval: null, band: null,
+    });
   });
 
   it("matrix: mean index per trimmed name and a ranking", () => {
@@ -736,4 +741,63 @@ test("worked examples of the real scales (SCALES_JSON)", async (t) => {
       });
     }
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Group figures: intervals, one person's repeated names, prototype names, any JSON
+// ---------------------------------------------------------------------------------------------
+
+describe("group intervals", () => {
+  it("gives an NPS of +25 from 20 answers a 95 % interval of about ±34 points", () => {
+    const i = S.npsInterval(9, 7, 4);
+    near(i.low, -8.59);
+    near(i.high, 58.59);
+    assert.equal(S.npsInterval(1, 0, 0), null);
+    assert.deepEqual(S.npsInterval(50, 0, 0), { low: 100, high: 100 });
+  });
+  it("gives a share the Wilson interval (8 of 10: 49.0 % to 94.3 %)", () => {
+    const i = S.shareInterval(8, 10);
+    near(i.low, 49.02);
+    near(i.high, 94.33);
+    assert.equal(S.shareInterval(0, 0), null);
+  });
+  it("puts the intervals into the NPS and CSAT aggregates", () => {
+    const agg = S.aggregate(NPS, [9, 9, 10, 7, 3].map((x) => ({ answers: { nps: x } })));
+    assert.equal(agg.n, 5);
+    near(agg.interval.low, agg.nps - 1.959964 * 100 * Math.sqrt((0.6 * 0.4 + 0.2 * 0.8 + 2 * 0.6 * 0.2) / 5));
+  });
+});
+
+describe("rows from many people", () => {
+  const rows = (...list) => ({ rows: list });
+  it("counts one person's two rows with one name once, averaging them", () => {
+    const agg = S.aggregate(IPA_MEAN, [
+      rows({ name: "前台", importance: 7, performance: 1 }, { name: "前台", importance: 5, performance: 3 }),
+      rows({ name: "前台", importance: 6, performance: 2 }),
+    ]);
+    assert.equal(agg.rows.length, 1);
+    assert.equal(agg.rows[0].n, 2);
+    near(agg.rows[0].importance, 6);
+    near(agg.rows[0].performance, 2);
+  });
+  it("groups rows named __proto__, constructor and toString like any name", () => {
+    const names = ["__proto__", "constructor", "toString", "hasOwnProperty"];
+    const agg = S.aggregate(IPA_MEAN, [rows(...names.map((name) => ({ name, importance: 6, performance: 2 })))]);
+    assert.deepEqual(agg.rows.map((r) => r.name), names);
+    assert.ok(agg.rows.every((r) => r.n === 1));
+  });
+  it("never throws on any JSON an answer file can hold", () => {
+    let deep = [];
+    for (let i = 0; i < 10000; i += 1) deep = [deep];
+    const odd = [null, 1, "x", true, [], {}, deep, { a: deep }, Object.create(null), -0, 1e308, "__proto__"];
+    const defs = [IPA_MEAN, NPS];
+    for (const def of defs) {
+      for (const value of odd) {
+        const responses = [value, { rows: value }, { answers: value }, { rows: [{ name: value, importance: value }] },
+          { rows: [value, { name: "a", importance: 5, performance: value }] }, { answers: { nps: value } }];
+        assert.doesNotThrow(() => S.aggregate(def, responses));
+        for (const r of responses) assert.doesNotThrow(() => S.scoreResponse(def, r));
+      }
+    }
+  });
 });
