@@ -9,8 +9,23 @@ from collections.abc import Iterable
 # Order matters: each script may use the ones listed before it.
 WIDGET_SCRIPTS: dict[str, tuple[str, ...]] = {
     "library": ("javascripts/library.js",),
-    "scale-form": ("javascripts/scoring.js", "javascripts/scale-charts.js", "javascripts/scale-form.js"),
-    "scale-group": ("javascripts/scoring.js", "javascripts/scale-charts.js", "javascripts/scale-group.js"),
+    "scale-form": (
+        "javascripts/tp-core.js",
+        "javascripts/tp-answers.js",
+        "javascripts/scoring.js",
+        "javascripts/scale-charts.js",
+        "javascripts/scale-results.js",
+        "javascripts/scale-store.js",
+        "javascripts/scale-form.js",
+    ),
+    "scale-group": (
+        "javascripts/tp-core.js",
+        "javascripts/tp-answers.js",
+        "javascripts/scoring.js",
+        "javascripts/scale-charts.js",
+        "javascripts/group-views.js",
+        "javascripts/scale-group.js",
+    ),
 }
 SCRIPT_ORDER = tuple(dict.fromkeys(path for paths in WIDGET_SCRIPTS.values() for path in paths))
 

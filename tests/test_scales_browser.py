@@ -7,6 +7,7 @@ Any console error, page error or request that leaves the site fails the test.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -285,10 +286,15 @@ def answer_object(scale: Scale, response: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+SAVED = itertools.count()
+
+
 def answer_file(scale: Scale, response: dict[str, Any], tmp: Path, name: str) -> Path:
-    """An exported answer file, as a participant would hand it to the trainer."""
+    """An exported answer file, as a participant would hand it to the trainer: each saved at its
+    own moment (the group page counts byte-identical files once)."""
     path = tmp / name
-    path.write_text(json.dumps(answer_object(scale, response), ensure_ascii=False), encoding="utf-8")
+    data = {**answer_object(scale, response), "saved_at": f"2026-11-22T10:00:00.{next(SAVED):03d}Z"}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path
 
 

@@ -136,7 +136,8 @@
    * Text from the file is quoted and cut short; the page shows it as text, isolated. */
   function message(v, def) {
     var labels = {};
-    (def.answer_spec.fields || []).forEach(function (f) { labels[f.id] = f.label; });
+    var spec = (def && def.answer_spec) || {};
+    (spec.fields || []).forEach(function (f) { labels[f.id] = f.label; });
     switch (v.code) {
       case "too-large": return "文件超过 1 MB，不是本网站导出的答案文件。";
       case "not-json": return "文件不是有效的 JSON，可能已损坏或未保存完整。";
@@ -150,18 +151,19 @@
       case "newer-version":
         return "文件中是第 " + v.detail + " 版的答案，比本网站的第 " + def.version +
           " 版新：请用更新后的课程网站打开它。";
-      case "too-many-rows": return "文件中有 " + v.detail + " 行，超过本量表的上限 " + def.answer_spec.rows_max + " 行。";
+      case "too-many-rows": return "文件中有 " + v.detail + " 行，超过本量表的上限 " + spec.rows_max + " 行。";
       case "unknown-field": return "文件中有本量表没有的题目或评价项“" + short(v.detail) + "”。";
       case "bad-value": return "“" + short(labels[v.detail] || v.detail) + "”的答案不是本量表可选的分值。";
       default: return "";
     }
   }
 
-  /* A CSV line; a cell that a spreadsheet would run as a formula is quoted with a leading '. */
+  /* A CSV line; a text cell that a spreadsheet would run as a formula (= + - @ at the start)
+   * gets a leading ' so it stays text. Numbers (−1.5) stay numbers. */
   function csvLine(cells) {
     return cells.map(function (c) {
       var s = c === null || c === undefined ? "" : String(c);
-      if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+      if (/^[=+\-@\t\r]/.test(s) && !/^[-+]?\d+(\.\d+)?$/.test(s)) s = "'" + s;
       return "\"" + s.replace(/"/g, "\"\"") + "\"";
     }).join(",");
   }

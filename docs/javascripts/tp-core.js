@@ -56,15 +56,24 @@
     return b;
   }
 
-  /* A data table: caption, column headers, rows of cells (text or nodes); cell `head` of each
-   * row is its row header. `numeric` lists the columns to align as numbers. */
-  function table(caption, headers, rows, head, numeric) {
+  var TABLES = {
+    result: { wrap: "tp-scale__table-wrap", table: "tp-bands tp-result-table", num: "tp-num" },
+    group: { wrap: "tp-group__table-wrap", table: "tp-group__table", num: "tp-group__num" }
+  };
+
+  /* A data table: caption, column headers, rows of cells (text or nodes). opts: head (the
+   * column of row headers, default 0), numeric (columns aligned as numbers), kind ("result" on
+   * a form, "group" on the group page). Only the wrapper scrolls on a narrow phone. */
+  function table(caption, headers, rows, opts) {
+    var o = opts || {};
+    var head = o.head === undefined ? 0 : o.head;
+    var style = TABLES[o.kind || "result"];
     var cell = function (c, i) {
       var attrs = i === head ? { scope: "row" } : {};
-      if (numeric && numeric.indexOf(i) !== -1) attrs.class = "tp-num";
+      if (o.numeric && o.numeric.indexOf(i) !== -1) attrs.class = style.num;
       return h(i === head ? "th" : "td", attrs, [c]);
     };
-    return h("div", { class: "tp-scale__table-wrap" }, [h("table", { class: "tp-bands tp-result-table" }, [
+    return h("div", { class: style.wrap }, [h("table", { class: style.table }, [
       h("caption", {}, [caption]),
       h("thead", {}, [h("tr", {}, headers.map(function (t) { return h("th", { scope: "col" }, [t]); }))]),
       h("tbody", {}, rows.map(function (cells) { return h("tr", {}, cells.map(cell)); }))
