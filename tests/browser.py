@@ -1,5 +1,6 @@
-"""Playwright helpers: Debian's chromium, a local HTTP server, and a page that fails on any
-console error, page error or request that leaves the site."""
+"""Playwright helpers: Debian's chromium, a local HTTP server, a page that fails on any console
+error, page error or request that leaves the site, and Material's search box used as a person
+would."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote
 
-from playwright.sync_api import Browser, Page, Playwright
+from playwright.sync_api import Browser, Page, Playwright, expect
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -57,6 +59,8 @@ class Watched:
 
     def __init__(self, page: Page, site_prefix: str):
         self.page = page
+        self.site = site_prefix
+        self.confirmed: list[str] = []  # confirmations a fixture accepted, if it accepts any
         self.problems: list[str] = []
         page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
@@ -69,3 +73,36 @@ class Watched:
     def assert_clean(self) -> None:
         """Fail the test if the page logged an error or reached outside the site."""
         assert self.problems == [], "\n".join(self.problems)
+
+
+SEARCH_PLACEHOLDER = "键入以开始搜索"  # Material's zh text while the search box is empty
+
+
+def search(page: Page, site: str, query: str) -> list[str]:
+    """Type ``query`` into Material's search box as a person would; return the result list's
+    links relative to ``site`` (``page.html`` for a page, ``page.html#section`` for a section),
+    in the order shown, once the list shows this query's results.
+
+    The box is emptied first and the empty list awaited, so results of an earlier query are never
+    read as this one's. Chinese is entered through an input method, which ends with key events;
+    ``fill`` alone sends none, so a key press follows it.
+    """
+    box = page.locator("input.md-search__input")
+    toggle = page.locator("label.md-header__button[for='__search']")
+    if toggle.is_visible() and not page.locator("#__search").is_checked():
+        toggle.click()  # phones show a search icon that opens the search panel
+    expect(box).to_be_in_viewport()
+    meta = page.locator(".md-search-result__meta")
+    box.fill("")
+    box.press("End")
+    expect(meta).to_have_text(SEARCH_PLACEHOLDER)  # also waits for the search worker to be ready
+    box.fill(query)
+    box.press("End")
+    expect(meta).not_to_have_text(SEARCH_PLACEHOLDER)
+    hrefs: list[str] = page.locator(".md-search-result__list a").evaluate_all("links => links.map(a => a.href)")
+    links = []
+    for href in hrefs:
+        assert href.startswith(site), f"a search result outside the site: {href}"
+        path, _, fragment = href[len(site) :].partition("#")
+        links.append(path.split("?")[0] + (f"#{unquote(fragment)}" if fragment else ""))
+    return links

@@ -1,4 +1,5 @@
-"""Shared fixtures: paths, a throw-away copy of the fixture project, the built real site."""
+"""Shared fixtures: paths, a throw-away copy of the fixture project, the built real site, a browser
+and a strictly watched page on the built site."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from .browser import launch, serve
+from .browser import DESKTOP, PHONE, Watched, launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -75,3 +77,40 @@ def base_url(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1."""
     with serve(built_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def file_url(built_site: Path) -> str:
+    """The built site opened from disk, as from a USB stick: ``file:///…/site/``."""
+    return built_site.as_uri() + "/"
+
+
+@pytest.fixture(params=[("http", DESKTOP), ("file", PHONE)], ids=["http-desktop", "file-phone"])
+def visit(request: pytest.FixtureRequest, browser: Browser, base_url: str, file_url: str) -> Iterator[Watched]:
+    """A page in a fresh browser context, watched strictly; ``visit.site`` is the site's address.
+
+    Each test runs twice: over HTTP at desktop size and from disk (``file://``) at phone size. The
+    address changes what the scripts may do (storage, workers, downloads from disk), the viewport
+    only the layout, so the two pairs cover both at the cost of two runs, not four. The site's own
+    confirmations (clear answers, delete answers of another version) are accepted and recorded in
+    ``visit.confirmed``; any other dialog fails the test.
+    """
+    origin, viewport = request.param
+    site = base_url if origin == "http" else file_url
+    context = browser.new_context(viewport=viewport, locale="zh-CN", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    watched = Watched(page, site)
+
+    def on_dialog(dialog: Any) -> None:
+        if dialog.type == "confirm" and dialog.message.startswith(("确定清除", "确定删除")):
+            watched.confirmed.append(dialog.message)
+            dialog.accept()
+        else:
+            watched.problems.append(f"unexpected dialog: {dialog.type} {dialog.message}")
+            dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    yield watched
+    watched.assert_clean()
+    context.close()

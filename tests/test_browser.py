@@ -12,9 +12,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .browser import DESKTOP, PHONE, Watched
+from macros.catalogue import load_catalogue
+
+from .browser import DESKTOP, PHONE, Watched, search
+from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
+
+CATALOGUE = load_catalogue(ROOT)
+CASES = CATALOGUE.cases
 
 
 @pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -43,35 +49,58 @@ def test_home_lists_the_course_and_links_to_the_library(watched: Watched, base_u
     page = watched.page
     page.goto(base_url)
     expect_title(page, "触点营销")
-    expect(page.locator(".tp-course-map__item")).to_have_count(11)
+    expect(page.locator(".tp-course-map__item")).to_have_count(len(CATALOGUE.chapters))
     no_horizontal_scroll(page)
     page.locator(".tp-entry a", has_text="案例库").click()
     expect(page).to_have_url(f"{base_url}cases/index.html")
-    expect(page.locator(".tp-card")).to_have_count(4)
+    expect(page.locator(".tp-card")).to_have_count(len(CASES))
 
 
 def visible_cards(page: Page) -> list[str]:
-    return page.locator(".tp-card:visible .tp-card__title a").all_inner_texts()
+    return sorted(page.locator(".tp-card:visible .tp-card__title a").all_inner_texts())
+
+
+def companies(industry: str = "", theme: str = "", stage: str = "") -> list[str]:
+    """The cases a filter must show, from the data (an empty value does not filter)."""
+    return sorted(
+        case.company.zh
+        for case in CASES
+        if (not industry or case.industry == industry)
+        and (not theme or theme in case.themes)
+        and (not stage or stage in case.focus_stages)
+    )
+
+
+def shown_of(count: int) -> str:
+    return f"共 {count} 个案例" if count == len(CASES) else f"显示 {count} / {len(CASES)} 个案例"
 
 
 def test_library_filters_by_industry_theme_and_stage(watched: Watched, base_url: str) -> None:
     page = watched.page
     page.goto(f"{base_url}cases/index.html")
     count = page.locator("[data-tp-filter-count]")
-    expect(count).to_have_text("共 4 个案例")
-    page.select_option("#tp-filter-industry", "酒店")
-    expect(count).to_have_text("显示 1 / 4 个案例")
-    assert visible_cards(page) == ["丽思卡尔顿酒店公司"]
-    page.select_option("#tp-filter-industry", "")
-    page.select_option("#tp-filter-theme", "危机管理")
-    assert visible_cards(page) == ["美国联合航空"]
-    page.select_option("#tp-filter-theme", "")
-    page.select_option("#tp-filter-stage", "购买")
-    assert sorted(visible_cards(page)) == sorted(["苹果公司", "星巴克"])
-    page.select_option("#tp-filter-theme", "危机管理")
+    expect(count).to_have_text(shown_of(len(CASES)))
+    first = CASES[0]
+    for select, value, expected in (
+        ("#tp-filter-industry", first.industry, companies(industry=first.industry)),
+        ("#tp-filter-theme", first.themes[-1], companies(theme=first.themes[-1])),
+        ("#tp-filter-stage", first.focus_stages[0], companies(stage=first.focus_stages[0])),
+    ):
+        page.select_option(select, value)
+        expect(count).to_have_text(shown_of(len(expected)))
+        assert visible_cards(page) == expected, (select, value)
+        page.select_option(select, "")
+    # A combination no case has: the page says so, and clearing brings every case back.
+    industries = sorted({case.industry for case in CASES})
+    themes = sorted({theme for case in CASES for theme in case.themes})
+    empty = next(((i, t) for i in industries for t in themes if not companies(industry=i, theme=t)), None)
+    assert empty, "every industry has a case of every theme: pick another empty combination"
+    page.select_option("#tp-filter-industry", empty[0])
+    page.select_option("#tp-filter-theme", empty[1])
     expect(page.locator("[data-tp-filter-empty]")).to_be_visible()
+    assert visible_cards(page) == []
     page.get_by_role("button", name="清除筛选").click()
-    expect(count).to_have_text("共 4 个案例")
+    expect(count).to_have_text(shown_of(len(CASES)))
     expect(page.locator("[data-tp-filter-empty]")).to_be_hidden()
     no_horizontal_scroll(page)
 
@@ -91,32 +120,6 @@ def test_case_page_shows_the_journey_map_without_sideways_scroll(watched: Watche
     no_horizontal_scroll(page)
 
 
-def search(page: Page, query: str) -> None:
-    """Open the search box (an icon on phones) and enter ``query`` as a person would.
-
-    Chinese is entered through an input method, which ends with key events; ``fill`` alone
-    sends none, so a key press follows it.
-    """
-    box = page.locator("input.md-search__input")
-    toggle = page.locator("label.md-header__button[for='__search']")
-    if toggle.is_visible() and not page.locator("#__search").is_checked():
-        toggle.click()  # phones show a search icon that opens the search panel
-    expect(box).to_be_in_viewport()
-    box.fill(query)
-    box.press("End")
-
-
-def test_search_ranks_the_right_pages_first(watched: Watched, base_url: str) -> None:
-    page = watched.page
-    page.goto(base_url)
-    search(page, "丽思卡尔顿")
-    first = page.locator(".md-search-result__item a").first
-    expect(first).to_have_attribute("href", re.compile(r"/cases/ritz-carlton\.html"))
-    search(page, "客户旅程")
-    expect(page.locator(".md-search-result__meta")).not_to_have_text("没有找到符合条件的结果")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
-
-
 def test_site_works_from_disk(browser: Browser, built_site: Path) -> None:
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
@@ -125,13 +128,13 @@ def test_site_works_from_disk(browser: Browser, built_site: Path) -> None:
     page.goto((built_site / "index.html").as_uri())
     page.locator(".md-tabs__link", has_text="案例库").click()
     expect_title(page, "案例库")
-    page.select_option("#tp-filter-industry", "航空")  # our scripts run from file://
-    expect(page.locator("[data-tp-filter-count]")).to_have_text("显示 1 / 4 个案例")
-    page.locator(".tp-card:visible .tp-card__title a").click()
-    expect_title(page, "美国联合航空")
-    assert page.url.endswith("/cases/united-airlines.html")
-    search(page, "星巴克")
-    expect(page.locator(".md-search-result__item a").first).to_have_attribute("href", re.compile(r"/starbucks\.html"))
+    case = CASES[-1]
+    page.select_option("#tp-filter-industry", case.industry)  # our scripts run from file://
+    expect(page.locator("[data-tp-filter-count]")).to_have_text(shown_of(len(companies(industry=case.industry))))
+    page.locator(".tp-card:visible .tp-card__title a", has_text=case.company.zh).click()
+    expect_title(page, case.company.zh)
+    assert page.url.endswith(f"/cases/{case.id}.html")
+    assert search(page, built_site.as_uri() + "/", "星巴克")[0] == "cases/starbucks.html"  # search runs from disk
     watched.assert_clean()
     context.close()
 

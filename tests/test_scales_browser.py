@@ -1,179 +1,45 @@
-"""Scale forms in a real browser: every scale filled at desktop and phone sizes with its worked
-examples, answers kept across reloads, export → clear → import, keyboard-only completion, text
-from imports shown as text, and the group page reading many files.
+"""Scale forms in a real browser, over HTTP and from file://: answers kept across reloads, a
+middle row removed without touching the others, export → clear → import, CSV for Excel,
+keyboard-only completion, text from imports shown as text, answers of another version really
+downloaded and really deleted, and charts drawn with the local chart library. The worked
+examples are in test_worked_examples_browser.py, the group page in test_group_browser.py.
 
 Any console error, page error or request that leaves the site fails the test.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
-from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from macros.catalogue import load_catalogue
-from macros.models.scale import Scale
 
 from .browser import DESKTOP, PHONE, Watched
 from .conftest import ROOT
+from .scale_forms import answer_data, by_row, fill, not_enterable, read_table, row_fields
 
 pytestmark = pytest.mark.browser
 
 SCALES = {scale.id: scale for scale in load_catalogue(ROOT).scales}
-ROW_FIELDS = {"ipa": ["importance", "performance"], "fmea": ["severity", "occurrence", "detection"]}
-
-
-def enterable(scale: Scale, example: Any) -> bool:
-    """Whether a person could enter the example in the form (whole numbers within range)."""
-    values = list(example.answers.values()) + [
-        v for row in example.rows for k, v in row.items() if k != "name" and v is not None
-    ]
-    for value in values:
-        if not float(value).is_integer():
-            return False
-    if scale.mode in ("questionnaire", "nps"):
-        items = {"nps": scale.item.scale} if scale.mode == "nps" else {i.id: i.scale for i in scale.items}
-        for key, value in example.answers.items():
-            response = scale.response_scales[items[key]]
-            if not response.min <= value <= response.max:
-                return False
-        return True
-    fields = ROW_FIELDS.get(scale.mode) or [c.id for c in scale.criteria]
-    for row in example.rows:
-        for field in fields:
-            value = row.get(field)
-            if value is not None and not 1 <= float(value) <= 10:
-                return False
-    scales_by_field = _row_scales(scale)
-    return (
-        all(
-            row.get(f) is None or scales_by_field[f].min <= float(row[f]) <= scales_by_field[f].max  # type: ignore[arg-type]
-            for row in example.rows
-            for f in fields
-        )
-        and scale.rows.min <= len(example.rows) <= scale.rows.max
-    )
-
-
-def _row_scales(scale: Any) -> dict[str, Any]:
-    if scale.mode == "matrix":
-        return {c.id: scale.response_scales[c.scale] for c in scale.criteria}
-    names = ROW_FIELDS[scale.mode]
-    return {name: scale.response_scales[getattr(scale, name).scale] for name in names}
-
-
-CASES = [
-    pytest.param(scale_id, index, id=f"{scale_id}-{index}")
-    for scale_id, scale in SCALES.items()
-    for index, example in enumerate(scale.examples)
-    if enterable(scale, example)
-]
-
-
-@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
-def watched(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Watched]:
-    context = browser.new_context(viewport=request.param, locale="zh-CN", accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    w = Watched(page, base_url)
-    confirmations: list[str] = []
-
-    def on_dialog(dialog: Any) -> None:
-        # Only the clear-answers confirmation is expected; anything else (an alert from an
-        # injected script, say) fails the test.
-        if dialog.type == "confirm" and "清除" in dialog.message:
-            confirmations.append(dialog.message)
-            dialog.accept()
-        else:
-            w.problems.append(f"unexpected dialog: {dialog.type} {dialog.message}")
-            dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    yield w
-    w.assert_clean()
-    context.close()
 
 
 def results(page: Page) -> Locator:
     return page.locator("[data-tp-scale-results]").first
 
 
-def set_rows(page: Page, count: int) -> None:
-    rows = page.locator("li[data-tp-row]")
-    while rows.count() < count:
-        page.locator("[data-tp-row-add]").first.click()
-    while rows.count() > count:
-        rows.last.locator("[data-tp-row-remove]").click()
+def stored(page: Page, key: str) -> str | None:
+    value: str | None = page.evaluate("key => localStorage.getItem(key)", key)
+    return value
 
 
-def fill(page: Page, scale: Scale, example: Any) -> None:
-    """Enter a worked example as a person would: click the options, type the names."""
-    if scale.mode in ("questionnaire", "nps"):
-        for item_id, value in example.answers.items():
-            page.locator(f'[data-tp-item="{item_id}"] input[value="{int(value)}"]').check()
-        return
-    set_rows(page, len(example.rows))
-    rows = page.locator("li[data-tp-row]")
-    for index, row in enumerate(example.rows):
-        target = rows.nth(index)
-        target.locator("[data-tp-row-name]").fill(str(row["name"]))
-        for field, value in row.items():
-            if field != "name" and value is not None:
-                target.locator(f'[data-tp-field="{field}"] input[value="{int(float(value))}"]').check()
-
-
-def expected_texts(scale: Any, expect_: dict[str, Any]) -> list[str]:
-    """Texts the results must show for an example's expectations."""
-    texts: list[str] = []
-    if scale.mode == "questionnaire":
-        if expect_.get("score") is not None:
-            rounded = Decimal(str(expect_["score"])).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-            texts.append(str(rounded))  # shown with one decimal, rounded half up
-        if expect_.get("band"):
-            texts.append(str(expect_["band"]))
-    elif scale.mode == "nps" and expect_.get("category"):
-        texts.append(getattr(scale.categories, expect_["category"]).label)
-    elif scale.mode == "ipa":
-        labels = {q: getattr(scale.quadrants, q).label for q in ("concentrate", "keep_up", "low_priority", "overkill")}
-        texts += [labels[q] for q in (expect_.get("quadrants") or {}).values() if q]
-    elif scale.mode == "fmea":
-        levels = {level.id: level.label for level in scale.levels}
-        texts += [levels[lv] for lv in (expect_.get("levels") or {}).values() if lv]
-    return texts
-
-
-@pytest.mark.parametrize(("scale_id", "index"), CASES)
-def test_worked_example_entered_in_the_form_gives_its_result(
-    watched: Watched, base_url: str, scale_id: str, index: int
-) -> None:
-    page = watched.page
-    scale = SCALES[scale_id]
-    example = scale.examples[index]
-    page.goto(f"{base_url}scales/{scale_id}.html")
-    fill(page, scale, example)
-    shown = results(page)
-    for text in expected_texts(scale, example.expect):
-        expect(shown).to_contain_text(text)
-    ranking = example.expect.get("ranking")
-    if ranking:
-        body = shown.inner_text()
-        positions = [body.find(str(name)) for name in ranking]
-        assert all(p >= 0 for p in positions) and positions == sorted(positions), (ranking, body[:400])
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.evaluate("document.documentElement.clientWidth")
-
-
-def test_answers_survive_a_reload(watched: Watched, base_url: str) -> None:
-    page = watched.page
+def test_answers_survive_a_reload(visit: Watched) -> None:
+    page = visit.page
     scale = SCALES["csat"]
-    page.goto(f"{base_url}scales/csat.html")
+    page.goto(f"{visit.site}scales/csat.html")
     fill(page, scale, scale.examples[0])
     band = str(scale.examples[0].expect["band"])
     expect(results(page)).to_contain_text(band)
@@ -185,10 +51,10 @@ def test_answers_survive_a_reload(watched: Watched, base_url: str) -> None:
     assert results(page).inner_text() == before
 
 
-def test_rows_survive_a_reload_including_added_and_renamed_rows(watched: Watched, base_url: str) -> None:
-    page = watched.page
+def test_rows_survive_a_reload_including_added_and_renamed_rows(visit: Watched) -> None:
+    page = visit.page
     scale = SCALES["touchpoint-risk"]
-    page.goto(f"{base_url}scales/touchpoint-risk.html")
+    page.goto(f"{visit.site}scales/touchpoint-risk.html")
     fill(page, scale, scale.examples[0])
     page.locator("[data-tp-row-add]").first.click()
     page.locator("li[data-tp-row]").last.locator("[data-tp-row-name]").fill("泳池救生员缺岗")
@@ -198,10 +64,52 @@ def test_rows_survive_a_reload_including_added_and_renamed_rows(watched: Watched
     expect(page.locator("li[data-tp-row]").last.locator("[data-tp-row-name]")).to_have_value("泳池救生员缺岗")
 
 
-def test_export_clear_import_restores_the_answers(watched: Watched, base_url: str, tmp_path: Path) -> None:
-    page = watched.page
+def test_removing_a_middle_row_keeps_the_other_rows_their_answers_and_results(visit: Watched) -> None:
+    # FMEA: each row's RPN and level depend on that row alone, so the remaining rows must keep
+    # exactly the figures of the worked example, in its ranking without the removed row.
+    page = visit.page
+    scale = SCALES["touchpoint-risk"]
+    example = scale.examples[0]
+    middle = len(example.rows) // 2
+    removed = str(example.rows[middle]["name"])
+    kept = [row for i, row in enumerate(example.rows) if i != middle]
+    levels = {level.id: level.label for level in scale.levels}
+    ranking = [name for name in example.expect["ranking"] if name != removed]
+    page.goto(f"{visit.site}scales/touchpoint-risk.html")
+    fill(page, scale, example)
+    rows = page.locator("li[data-tp-row]")
+    expect(results(page)).to_contain_text(removed)
+    rows.nth(middle).locator("[data-tp-row-remove]").click()
+    expect(page.locator("[data-tp-scale-status]")).to_contain_text(f"已删除“\u2068{removed}\u2069”")
+
+    def shows_the_remaining_rows() -> None:
+        expect(rows).to_have_count(len(kept))
+        for i, row in enumerate(kept):
+            expect(rows.nth(i).locator("[data-tp-row-name]")).to_have_value(str(row["name"]))
+            for field in row_fields(scale):
+                checked = rows.nth(i).locator(f'[data-tp-field="{field}"] input:checked')
+                expect(checked).to_have_value(str(int(row[field])))
+        expect(results(page).locator(".tp-scale__headline")).to_have_text(
+            f"{len(kept)} / {len(kept)} 个{scale.rows.label}已填写完整。"
+        )
+        table = read_table(results(page).locator("table"))
+        assert [r[scale.rows.label] for r in table] == ranking
+        shown = by_row(table, scale.rows.label)
+        for row in kept:
+            name = str(row["name"])
+            assert shown[name]["RPN"] == str(example.expect["rpn"][name]), name
+            assert shown[name]["优先级"] == levels[example.expect["levels"][name]], name
+        expect(results(page)).not_to_contain_text(removed)
+
+    shows_the_remaining_rows()
+    page.reload()
+    shows_the_remaining_rows()
+
+
+def test_export_clear_import_restores_the_answers(visit: Watched, tmp_path: Path) -> None:
+    page = visit.page
     scale = SCALES["data-driven-maturity"]
-    page.goto(f"{base_url}scales/data-driven-maturity.html")
+    page.goto(f"{visit.site}scales/data-driven-maturity.html")
     fill(page, scale, scale.examples[0])
     with page.expect_download() as download:
         page.get_by_role("button", name="导出 JSON").click()
@@ -210,15 +118,16 @@ def test_export_clear_import_restores_the_answers(watched: Watched, base_url: st
     exported = json.loads(saved.read_text(encoding="utf-8"))
     assert exported["format"] == "touchpoint-scale-response" and exported["scale"] == "data-driven-maturity"
     page.get_by_role("button", name="清除答案").click()  # the fixture accepts the confirmation
+    assert len(visit.confirmed) == 1 and "清除" in visit.confirmed[0]
     expect(page.locator("[data-tp-scale-form] input:checked")).to_have_count(0)
     page.locator('[data-tp-scale] input[type="file"]').first.set_input_files(saved)
     for item_id, value in scale.examples[0].answers.items():
         expect(page.locator(f'[data-tp-item="{item_id}"] input[value="{int(value)}"]')).to_be_checked()
 
 
-def test_csv_export_is_excel_friendly_utf8(watched: Watched, base_url: str, tmp_path: Path) -> None:
-    page = watched.page
-    page.goto(f"{base_url}scales/csat.html")
+def test_csv_export_is_excel_friendly_utf8(visit: Watched, tmp_path: Path) -> None:
+    page = visit.page
+    page.goto(f"{visit.site}scales/csat.html")
     fill(page, SCALES["csat"], SCALES["csat"].examples[0])
     with page.expect_download() as download:
         page.get_by_role("button", name="导出 CSV").click()
@@ -229,14 +138,12 @@ def test_csv_export_is_excel_friendly_utf8(watched: Watched, base_url: str, tmp_
     assert "预订".encode() in data and b"\r\n" in data
 
 
-def test_imported_text_is_shown_as_text_and_bad_files_are_rejected(
-    watched: Watched, base_url: str, tmp_path: Path
-) -> None:
-    page = watched.page
+def test_imported_text_is_shown_as_text_and_bad_files_are_rejected(visit: Watched, tmp_path: Path) -> None:
+    page = visit.page
     scale = SCALES["touchpoint-priority"]
     attack = "<img src=x onerror=alert(1)>"
     rows = [{"name": attack, "importance": 7, "performance": 2}, {"name": "早餐", "importance": 3, "performance": 6}]
-    good = answer_object(scale, {"rows": rows})
+    good = answer_data(scale, {"rows": rows})
     files = {
         "good.json": json.dumps(good),
         "corrupt.json": "{not json",
@@ -244,7 +151,7 @@ def test_imported_text_is_shown_as_text_and_bad_files_are_rejected(
     }
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    page.goto(f"{base_url}scales/touchpoint-priority.html")
+    page.goto(f"{visit.site}scales/touchpoint-priority.html")
     upload = page.locator('[data-tp-scale] input[type="file"]').first
     upload.set_input_files(tmp_path / "good.json")
     expect(page.locator("li[data-tp-row]").first.locator("[data-tp-row-name]")).to_have_value(attack)
@@ -273,57 +180,6 @@ def test_keyboard_only_completion_of_the_nps_scale(browser: Browser, base_url: s
     page.close()
 
 
-def answer_object(scale: Scale, response: dict[str, Any]) -> dict[str, Any]:
-    """One person's answers in the export format."""
-    return {
-        "format": "touchpoint-scale-response",
-        "format_version": 1,
-        "scale": scale.id,
-        "version": scale.version,
-        "title": scale.title,
-        "saved_at": "2026-11-22T10:00:00Z",
-        "response": response,
-    }
-
-
-SAVED = itertools.count()
-
-
-def answer_file(scale: Scale, response: dict[str, Any], tmp: Path, name: str) -> Path:
-    """An exported answer file, as a participant would hand it to the trainer: each saved at its
-    own moment (the group page counts byte-identical files once)."""
-    path = tmp / name
-    data = {**answer_object(scale, response), "saved_at": f"2026-11-22T10:00:00.{next(SAVED):03d}Z"}
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return path
-
-
-def test_group_page_summarises_many_files(watched: Watched, base_url: str, tmp_path: Path) -> None:
-    page = watched.page
-    nps = SCALES["nps"]
-    scores = [10, 9, 9, 8, 7, 6, 3, 10]  # 4 promoters, 2 passives, 2 detractors → NPS +25
-    files = [answer_file(nps, {"answers": {"nps": s}}, tmp_path, f"nps-{i}.json") for i, s in enumerate(scores)]
-    csat = SCALES["csat"]
-    files += [
-        answer_file(csat, {"answers": dict(ex.answers)}, tmp_path, f"csat-{i}.json")
-        for i, ex in enumerate(csat.examples)
-    ]
-    (tmp_path / "broken.json").write_text("{oops", encoding="utf-8")
-    files.append(tmp_path / "broken.json")
-    page.goto(f"{base_url}scales/group.html")
-    page.locator("[data-tp-group-input]").set_input_files(files)
-    shown = page.locator("[data-tp-group-results]")
-    expect(shown).to_contain_text(nps.title)
-    expect(shown).to_contain_text(csat.title)
-    expect(shown).to_contain_text("25")
-    expect(page.locator("[data-tp-group]")).to_contain_text("broken.json")  # rejected, by name
-    with page.expect_download() as download:
-        page.get_by_role("button", name="导出汇总 CSV").click()
-    saved = tmp_path / "group.csv"
-    download.value.save_as(saved)
-    assert saved.read_bytes().startswith(b"\xef\xbb\xbf")
-
-
 def test_form_still_works_and_says_so_when_storage_is_unavailable(browser: Browser, base_url: str) -> None:
     context = browser.new_context(viewport=PHONE)
     # Private modes and full storage make setItem throw; the form must keep scoring.
@@ -340,7 +196,7 @@ def test_form_still_works_and_says_so_when_storage_is_unavailable(browser: Brows
 
 def test_answers_saved_under_another_version_are_not_scored(browser: Browser, base_url: str) -> None:
     context = browser.new_context(viewport=DESKTOP)
-    old = {**answer_object(SCALES["nps"], {"answers": {"nps": 3}}), "version": 0}
+    old = {**answer_data(SCALES["nps"], {"answers": {"nps": 3}}), "version": 0}
     context.add_init_script(f"localStorage.setItem('touchpoint-scale:nps@0', {json.dumps(json.dumps(old))});")
     page = context.new_page()
     watched = Watched(page, base_url)
@@ -351,30 +207,73 @@ def test_answers_saved_under_another_version_are_not_scored(browser: Browser, ba
     context.close()
 
 
-@pytest.mark.parametrize(
-    "scale_id", ["data-driven-maturity", "touchpoint-influence", "touchpoint-priority", "touchpoint-risk"]
+def test_answers_of_another_version_are_really_downloaded_and_really_deleted(visit: Watched, tmp_path: Path) -> None:
+    page = visit.page
+    nps = SCALES["nps"]
+    page.goto(f"{visit.site}scales/nps.html")
+    site_id = page.locator('meta[name="tp-site"]').get_attribute("content")
+    old_version, new_version = nps.version - 1, nps.version + 1
+    saved = {
+        old_version: answer_data(nps, {"answers": {"nps": 3}}, version=old_version, comment="旧版的原因"),
+        new_version: answer_data(nps, {"answers": {"nps": 10}}, version=new_version),
+    }
+    keys = {version: f"tp:{site_id}:scale:nps@{version}" for version in saved}
+    texts = {version: json.dumps(data, ensure_ascii=False) for version, data in saved.items()}
+    page.evaluate(
+        "pairs => pairs.forEach(([k, v]) => localStorage.setItem(k, v))", [[keys[v], texts[v]] for v in saved]
+    )
+    page.reload()
+    expect(page.locator("[data-tp-scale-form] input:checked")).to_have_count(0)  # neither is scored
+    for version in saved:
+        with page.expect_download() as download:
+            page.get_by_role("button", name=f"下载第 {version} 版的答案（JSON）").click()
+        path = tmp_path / f"v{version}.json"
+        download.value.save_as(path)
+        assert json.loads(path.read_text(encoding="utf-8")) == saved[version]  # the stored answers, all of them
+        assert download.value.suggested_filename.startswith(f"nps-v{version}-")
+    delete = page.get_by_role("button", name=f"删除第 {old_version} 版的答案")
+    delete.click()
+    assert visit.confirmed == [f"确定删除第 {old_version} 版的答案吗？此操作无法撤销。"]
+    assert stored(page, keys[old_version]) is None
+    assert stored(page, keys[new_version]) == texts[new_version]  # a newer version is never deleted
+    status = page.locator("[data-tp-scale-status]")
+    expect(status).to_contain_text(f"已删除第 {old_version} 版的答案。")
+    expect(delete).to_have_count(0)
+    page.reload()
+    expect(status).not_to_contain_text(f"第 {old_version} 版")
+    expect(page.get_by_role("button", name=f"下载第 {old_version} 版的答案（JSON）")).to_have_count(0)
+    expect(page.get_by_role("button", name=f"下载第 {new_version} 版的答案（JSON）")).to_be_visible()
+
+
+CHARTED = sorted(
+    scale.id
+    for scale in SCALES.values()
+    if scale.mode in ("matrix", "ipa", "fmea") or getattr(scale, "subscales", None)
 )
-def test_results_chart_is_drawn_with_the_local_chart_library(watched: Watched, base_url: str, scale_id: str) -> None:
-    page = watched.page
+
+
+@pytest.mark.parametrize("scale_id", CHARTED)
+def test_results_chart_is_drawn_with_the_local_chart_library(visit: Watched, scale_id: str) -> None:
+    page = visit.page
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url) if "chart.umd" in r.url else None)
     scale = SCALES[scale_id]
-    page.goto(f"{base_url}scales/{scale_id}.html")
+    page.goto(f"{visit.site}scales/{scale_id}.html")
     assert requested == []  # loaded only once a chart has something to draw
-    fill(page, scale, next(ex for ex in scale.examples if enterable(scale, ex)))
+    fill(page, scale, next(ex for ex in scale.examples if not not_enterable(scale, ex)))
     canvas = page.locator("[data-tp-scale-results] [data-tp-chart] canvas").first
     expect(canvas).to_be_visible()
     assert (canvas.bounding_box() or {}).get("height", 0) > 50
     expect(canvas).to_have_attribute("role", "img")
-    assert [url.startswith(base_url) for url in requested] == [True]
+    assert [url.startswith(visit.site) for url in requested] == [True]
 
 
-def test_pages_without_charts_do_not_load_the_chart_library(watched: Watched, base_url: str) -> None:
-    page = watched.page
+def test_pages_without_charts_do_not_load_the_chart_library(visit: Watched) -> None:
+    page = visit.page
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url) if "chart.umd" in r.url else None)
-    page.goto(f"{base_url}scales/nps.html")
+    page.goto(f"{visit.site}scales/nps.html")
     page.locator('[data-tp-item="nps"] input[value="8"]').check()
     expect(results(page)).to_contain_text(SCALES["nps"].categories.passive.label)
-    page.goto(f"{base_url}index.html")
+    page.goto(f"{visit.site}index.html")
     assert requested == []
