@@ -52,13 +52,13 @@ $(STAMPS)/npm-test: $(STAMPS)/npm package.json package-lock.json
 
 $(STAMPS)/chromium:
 	@mkdir -p $(STAMPS)
-	@if ! command -v chromium >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Debian's chromium for the browser tests..."; \
-	    (apt-get install -y chromium fonts-noto-cjk || (apt-get update && apt-get install -y chromium fonts-noto-cjk)) >/dev/null; \
+	    echo "Installing Debian's chromium (browser tests) and poppler-utils (print tests)..."; \
+	    (apt-get install -y chromium fonts-noto-cjk poppler-utils || (apt-get update && apt-get install -y chromium fonts-noto-cjk poppler-utils)) >/dev/null; \
 	  else \
-	    echo "The browser tests need Debian's chromium. Install it with:"; \
-	    echo "    sudo apt-get install -y chromium fonts-noto-cjk"; \
+	    echo "The browser and print tests need Debian's chromium and poppler-utils. Install them with:"; \
+	    echo "    sudo apt-get install -y chromium fonts-noto-cjk poppler-utils"; \
 	    echo "then run make test again."; exit 1; \
 	  fi; \
 	fi

@@ -36,7 +36,7 @@ from .render import render
 from .scale_views import scale_view
 from .vendor import vendor_files
 from .views import case_card, chapter_view, course_view
-from .widgets import scripts_for
+from .widgets import scripts_for, styles_for
 
 # What pages may use; define_error_env replaces each while the data has errors.
 MACROS = ("chapter_overview", "course_map", "case_card_for", "scale")
@@ -200,6 +200,7 @@ def mark_body(page: Any) -> None:
     its own ``on_page_context``; hooks run after it), and the scripts its widgets need."""
     page.content = Markup(page.content or "")
     page.meta["tp_scripts"] = scripts_for(page.meta.get("tp_widgets") or [])
+    page.meta["tp_styles"] = styles_for(page.meta.get("tp_widgets") or [])
 
 
 def declare_widget(page: Any, widget: str) -> None:

@@ -145,7 +145,11 @@ def case_card(case: Case, catalogue: Catalogue, current: str, directory_urls: bo
         "themes": list(case.themes),
         "stages": [s for s in STAGES if s in case.focus_stages],
         "headline": case.headline,
-        "chapters": [chapter_ref(c, catalogue.chapter(c), current, directory_urls) for c in case.chapters],
+        # In course order, however the case file lists them.
+        "chapters": [
+            chapter_ref(c, catalogue.chapter(c), current, directory_urls)
+            for c in sorted(case.chapters, key=lambda c: catalogue.chapter(c).number)
+        ],
     }
 
 

@@ -1,4 +1,4 @@
-"""Which scripts each kind of widget needs. A page declares its widgets (``tp_widgets`` in its
+"""Which scripts (and styles) each kind of widget needs. A page declares its widgets (``tp_widgets`` in its
 front matter, or by calling a macro that embeds one); the theme then loads only those scripts,
 deferred and in this order. A page without a widget loads no form code at all."""
 
@@ -27,6 +27,8 @@ WIDGET_SCRIPTS: dict[str, tuple[str, ...]] = {
         "javascripts/scale-group.js",
     ),
 }
+# Styles a widget needs beyond the site's course.css, loaded only on its pages.
+WIDGET_STYLES: dict[str, tuple[str, ...]] = {"scale-group": ("stylesheets/group.css",)}
 SCRIPT_ORDER = tuple(dict.fromkeys(path for paths in WIDGET_SCRIPTS.values() for path in paths))
 
 
@@ -39,3 +41,8 @@ def scripts_for(widgets: Iterable[str]) -> list[str]:
             raise ValueError(f"未知的组件“{widget}”；已有：{known} (unknown widget)")
         wanted.update(WIDGET_SCRIPTS[widget])
     return [path for path in SCRIPT_ORDER if path in wanted]
+
+
+def styles_for(widgets: Iterable[str]) -> list[str]:
+    """The extra stylesheets a page with these widgets loads, each once."""
+    return list(dict.fromkeys(path for widget in widgets for path in WIDGET_STYLES.get(widget, ())))

@@ -1,6 +1,7 @@
 /* Case-library filter: shows the cards that match the chosen industry, theme and journey stage.
- * Classic script (works from file://), bound once per page view, idempotent. Without JavaScript
- * the form stays hidden and every card is listed. */
+ * Classic script (works from file://), bound once per page view, idempotent. The form is in the
+ * page from the first paint (showing it from here pushed the cards down as the page loaded);
+ * without JavaScript a <noscript> style hides it and every card is listed. */
 (function () {
   "use strict";
 
@@ -42,8 +43,7 @@
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
-    apply();
+    apply(); // the same count as in the HTML, unless the browser restored earlier choices
   }
 
   function mountAll() {

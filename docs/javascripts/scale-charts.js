@@ -107,9 +107,11 @@
       d.result.rows.forEach((r, i) => { if (isNum(r.importance) && isNum(r.performance)) idx.push(i); });
       var list = rowsOf(d, idx);
       var groups = CORNERS.map(k => [q[k[0]].label].concat(list.filter(x => x[1].quadrant === k[0]).map(x => x[0])));
+      var points = samePlace(list);
       return !cross || !list.length ? null : {
         label: "散点图：横轴为表现，纵轴为重要性；十字线位于重要性 " + num(cross.importance) + "、表现 " + num(cross.performance) +
-          "。" + groups.filter(g => g.length > 1).map(g => g[0] + "：" + g.slice(1).join("、")).join("；") + "。",
+          "。" + groups.filter(g => g.length > 1).map(g => g[0] + "：" + g.slice(1).join("、")).join("；") + "。" +
+          points.filter(p => p.names.length > 1).map(p => p.names.join("、") + " 的重要性与表现相同（" + num(p.y) + "，" + num(p.x) + "）。").join(""),
         config: (c, narrow) => {
           var tone = k => c[q[k] ? q[k].tone : ""] || c.neutral;
           var axis = (id, title) => {
@@ -119,22 +121,51 @@
           };
           return {
             type: "scatter",
-            data: { datasets: [{ data: list.map(x => ({ x: x[1].performance, y: x[1].importance })),
-              backgroundColor: list.map(x => tone(x[1].quadrant)), pointRadius: 5, pointHoverRadius: 7 }] },
+            data: { datasets: [{ data: points,
+              backgroundColor: points.map(p => tone(p.quadrant)), pointRadius: 5, pointHoverRadius: 7 }] },
             options: {
               scales: { x: axis(d.def.performance.scale, "表现"), y: axis(d.def.importance.scale, "重要性") },
               plugins: { legend: { display: false }, tooltip: { callbacks: {
-                label: t => list[t.dataIndex][0] + "：重要性 " + num(t.parsed.y) + "，表现 " + num(t.parsed.x) } } }
+                label: t => points[t.dataIndex].names.join("、") + "：重要性 " + num(t.parsed.y) + "，表现 " + num(t.parsed.x) } } }
             },
-            plugins: [ipaPlugin(cross, q, list, c, tone, narrow ? 6 : 12)]
+            plugins: [ipaPlugin(cross, q, points, c, tone, narrow ? 6 : 12)]
           };
         }
       };
     }
   };
 
-  /* Plugin: the crosshair and the quadrant names under the points, then a name beside each point. */
-  function ipaPlugin(cross, q, list, c, tone, n) {
+  /* Rows whose values read the same (to one decimal) and fall in the same quadrant are one point
+   * with all their names: drawn one on top of the other, the lower one would be lost. */
+  function samePlace(list) {
+    var points = [];
+    list.forEach(x => {
+      var key = num(x[1].performance) + "|" + num(x[1].importance) + "|" + x[1].quadrant;
+      var p = points.find(o => o.key === key);
+      if (p) p.names.push(x[0]);
+      else points.push({ key: key, x: x[1].performance, y: x[1].importance, quadrant: x[1].quadrant, names: [x[0]] });
+    });
+    return points;
+  }
+
+  var LINE = 15; // a label's height: 12 px text, no chart text is smaller
+  var hit = (a, b) => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+
+  /* Where a w-wide label may go beside the point (x, y): right, left, above, below, then a line
+   * further up or down each time. */
+  function spots(x, y, w) {
+    var out = [];
+    for (var r = 0; r <= 6; r += 1) [-1, 1].forEach(s => {
+      out.push([x + 8, y + s * r * LINE - LINE / 2], [x - 8 - w, y + s * r * LINE - LINE / 2],
+        [x - w / 2, s < 0 ? y - 8 - (r + 1) * LINE : y + 8 + r * LINE]);
+    });
+    return out;
+  }
+
+  /* Plugin: the crosshair and the quadrant names under the points, then the names beside each
+   * point, inside the plot area and covering no other name and no point (a label that had to move
+   * away is tied to its point by a line). chart.$tpLabels lists the labels drawn. */
+  function ipaPlugin(cross, q, points, c, tone, n) {
     return {
       id: "tpIpa",
       beforeDatasetsDraw: chart => {
@@ -150,11 +181,13 @@
         [[x, a.top, x, a.bottom], [a.left, y, a.right, y]].forEach(l => { ctx.moveTo(l[0], l[1]); ctx.lineTo(l[2], l[3]); });
         ctx.stroke();
         ctx.font = "600 12px " + c.font;
-        CORNERS.forEach(k => {
+        ctx.textBaseline = "top";
+        chart.$tpCorners = CORNERS.map(k => {
+          var w = ctx.measureText(q[k[0]].label).width;
+          var r = [k[1] ? a.right - 4 - w : a.left + 4, k[2] ? a.bottom - 4 - LINE : a.top + 4, w, LINE];
           ctx.fillStyle = tone(k[0]);
-          ctx.textAlign = k[1] ? "right" : "left";
-          ctx.textBaseline = k[2] ? "bottom" : "top";
-          ctx.fillText(q[k[0]].label, k[1] ? a.right - 4 : a.left + 4, k[2] ? a.bottom - 4 : a.top + 4);
+          ctx.fillText(q[k[0]].label, r[0], r[1] + 1);
+          return r;
         });
         ctx.restore();
       },
@@ -162,22 +195,37 @@
         var a = chart.chartArea;
         var ctx = chart.ctx;
         var pts = chart.getDatasetMeta(0).data;
-        var placed = [];
+        var taken = chart.$tpCorners.concat(pts.map(pt => [pt.x - 7, pt.y - 7, 14, 14]));
+        var free = r => r[0] > a.left && r[0] + r[2] < a.right && r[1] > a.top && r[1] + r[3] < a.bottom &&
+          !taken.some(t => hit(r, t));
         ctx.save();
-        ctx.font = "11px " + c.font;
-        ctx.fillStyle = c.strong;
+        ctx.font = "12px " + c.font;
         ctx.textBaseline = "top";
-        pts.forEach((pt, i) => {
-          var text = short(list[i][0], n);
-          var w = ctx.measureText(text).width;
-          // Right, left, a line lower or higher: the first spot covering no name and no point.
-          var spots = [0, 12, -12, 24].reduce((all, dy) => all.concat([[pt.x + 7, pt.y + dy - 6], [pt.x - 7 - w, pt.y + dy - 6]]), []);
-          var at = spots.filter(p => p[0] >= a.left && p[0] + w <= a.right &&
-            !placed.some(r => p[0] < r[0] + r[2] && r[0] < p[0] + w && Math.abs(p[1] - r[1]) < 12) &&
-            !pts.some(o => o !== pt && o.x + 5 > p[0] && o.x - 5 < p[0] + w && o.y + 5 > p[1] && o.y - 5 < p[1] + 12))[0] ||
-            spots[pt.x + 7 + w > a.right ? 1 : 0];
-          placed.push([at[0], at[1], w]);
-          ctx.fillText(text, at[0], at[1]);
+        ctx.fillStyle = c.strong;
+        ctx.strokeStyle = c.text;
+        ctx.lineWidth = 1;
+        ctx.setLineDash([]);
+        chart.$tpLabels = pts.map((pt, i) => {
+          var names = points[i].names;
+          var r, text;
+          // every name, else the first and how many more, else anywhere inside the plot area
+          [names.map(s => short(s, n)).join("、"), short(names[0], n) + " 等 " + names.length + " 个"].some(t => {
+            var w = Math.ceil(ctx.measureText(t).width);
+            text = t;
+            r = spots(pt.x, pt.y, w).map(p => [Math.round(p[0]), Math.round(p[1]), w, LINE]).filter(free)[0] ||
+              [Math.max(a.left + 1, Math.min(pt.x + 8, a.right - 1 - w)), Math.max(a.top + 1, Math.min(pt.y, a.bottom - 1 - LINE)), w, LINE];
+            return free(r);
+          });
+          taken.push(r);
+          ctx.fillText(text, r[0], r[1] + 1);
+          var cx = Math.max(r[0], Math.min(pt.x, r[0] + r[2])), cy = Math.max(r[1], Math.min(pt.y, r[1] + r[3]));
+          if (Math.hypot(cx - pt.x, cy - pt.y) > 14) {
+            ctx.beginPath();
+            ctx.moveTo(pt.x, pt.y);
+            ctx.lineTo(cx, cy);
+            ctx.stroke();
+          }
+          return { text: text, names: names, x: r[0], y: r[1], w: r[2], h: r[3], size: 12 };
         });
         ctx.restore();
       }
