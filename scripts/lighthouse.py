@@ -23,7 +23,6 @@ Targets: performance ≥ 0.95 compressed and ≥ 0.90 uncompressed, accessibilit
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import json
@@ -34,7 +33,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +40,9 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from tests.browser import serve  # noqa: E402  (the same local server as the browser tests)
+
 BIN = Path(sys.executable).parent
 LIGHTHOUSE = "lighthouse@13.5.0"
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -129,18 +130,9 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextmanager
-def serve_gzip(site: Path) -> Iterator[str]:
-    """The built site from this process, gzip-compressed."""
-    handler = functools.partial(GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_gzip(site: Path) -> Any:
+    """The built site from this process, gzip-compressed (the tests' local server, this handler)."""
+    return serve(site, GzipHandler)
 
 
 def lighthouse(url: str, report: Path) -> dict[str, Any]:

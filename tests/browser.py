@@ -41,9 +41,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 at a free port; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port (quietly, or with ``handler_class``); yield the base URL."""
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -106,3 +106,17 @@ def search(page: Page, site: str, query: str) -> list[str]:
         path, _, fragment = href[len(site) :].partition("#")
         links.append(path.split("?")[0] + (f"#{unquote(fragment)}" if fragment else ""))
     return links
+
+
+@contextmanager
+def watched_page(browser: Browser, viewport: dict[str, int], site: str) -> Iterator[Watched]:
+    """A page of a fresh context at ``viewport``; after the test, it must be clean."""
+    context = browser.new_context(viewport=viewport, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    watched = Watched(page, site)
+    try:
+        yield watched
+        watched.assert_clean()
+    finally:
+        context.close()

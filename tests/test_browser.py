@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from macros.catalogue import load_catalogue
 
-from .browser import DESKTOP, PHONE, Watched, search
+from .browser import DESKTOP, PHONE, Watched, search, watched_page
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -25,13 +25,8 @@ CASES = CATALOGUE.cases
 
 @pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
 def watched(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Watched]:
-    context = browser.new_context(viewport=request.param, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    w = Watched(page, base_url)
-    yield w
-    w.assert_clean()
-    context.close()
+    with watched_page(browser, request.param, base_url) as watched:
+        yield watched
 
 
 def expect_title(page: Page, text: str) -> None:

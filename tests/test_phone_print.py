@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-from .browser import PHONE, Watched
+from .browser import PHONE, Watched, watched_page
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -52,13 +52,8 @@ SCALE_PAGES = [p for p in PAGES if p.startswith("scales/") and p not in ("scales
 
 @pytest.fixture(params=PHONES, ids=PHONE_IDS)
 def phone(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Watched]:
-    context = browser.new_context(viewport=request.param, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    watched = Watched(page, base_url)
-    yield watched
-    watched.assert_clean()
-    context.close()
+    with watched_page(browser, request.param, base_url) as watched:
+        yield watched
 
 
 # ---------- 1. the case library does not shift when its script runs ----------
