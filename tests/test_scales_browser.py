@@ -277,3 +277,17 @@ def test_pages_without_charts_do_not_load_the_chart_library(visit: Watched) -> N
     expect(results(page)).to_contain_text(SCALES["nps"].categories.passive.label)
     page.goto(f"{visit.site}index.html")
     assert requested == []
+
+
+def test_a_long_form_of_rows_ends_with_its_running_summary_and_a_way_to_the_results(visit: Watched) -> None:
+    page = visit.page
+    page.goto(f"{visit.site}scales/touchpoint-priority.html")
+    jump = page.locator("form[data-tp-scale-form] .tp-scale__jump")
+    expect(jump).to_contain_text(page.locator(".tp-scale__headline").text_content() or "—")
+    page.locator('[data-tp-row]:nth-child(1) [data-tp-field="importance"] input[value="7"]').check()
+    page.locator('[data-tp-row]:nth-child(1) [data-tp-field="performance"] input[value="2"]').check()
+    headline = page.locator(".tp-scale__headline").text_content() or ""
+    assert headline.startswith("1 / ")
+    expect(jump).to_contain_text(headline)
+    jump.get_by_role("link", name="查看结果").click()
+    expect(page.locator("[data-tp-scale-results]")).to_be_in_viewport()

@@ -170,7 +170,7 @@
     results.appendChild(headline);
     if (chartBox) results.appendChild(chartBox);
     results.appendChild(output);
-    // On a long form of rows, the summary follows the thumb and leads to the results.
+    // On a long form of rows, the summary under the last row leads to the results.
     var jump = rowsMode ? h("p", { class: "tp-scale__jump" }, [h("a", { href: "#" + results.id }, ["查看结果"]), h("span")]) : null;
     if (jump) form.appendChild(jump);
 
