@@ -46,3 +46,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> None:
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> None:
     """Mark the page body as HTML, just before the theme prints it."""
     _site().mark_body(page)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Defer the theme's own scripts (they sit at the end of the body, in order)."""
+    return str(_site().defer_theme_scripts(output))
