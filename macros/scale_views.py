@@ -191,7 +191,7 @@ def scale_view(scale: Scale) -> dict[str, Any]:
         "categories": [],
         "levels": [],
         "chapters": list(scale.chapters),
-        "payload": Markup(_json_for_script(scale_payload(scale))),
+        "payload": Markup(_json_for_script(page_payload(scale))),
     }
     if isinstance(scale, Questionnaire):
         labels = {s.id: s.label for s in scale.subscales}
@@ -237,6 +237,16 @@ def scale_view(scale: Scale) -> dict[str, Any]:
         if isinstance(scale, Fmea):
             view["levels"] = [level.model_dump() for level in scale.levels]
     return view
+
+
+# What the browser never reads: the worked examples (Node's tests run them from `course
+# scales-json`), the sources and the prose that the page already shows as HTML.
+NOT_IN_PAGE = ("examples", "sources", "summary", "instructions", "chapters", "bands_note")
+
+
+def page_payload(scale: Scale) -> dict[str, Any]:
+    """The definition a page inlines: the scoring contract without what only Node or the HTML needs."""
+    return {key: value for key, value in scale_payload(scale).items() if key not in NOT_IN_PAGE}
 
 
 def scale_payload(scale: Scale) -> dict[str, Any]:

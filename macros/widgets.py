@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 # Order matters: each script may use the ones listed before it.
 WIDGET_SCRIPTS: dict[str, tuple[str, ...]] = {
-    "library": ("javascripts/library.js",),
+    "library": ("javascripts/tp-core.js", "javascripts/library.js"),
     "scale-form": (
         "javascripts/tp-core.js",
         "javascripts/tp-answers.js",

@@ -76,7 +76,7 @@ def test_library_cards_do_not_move_when_the_filter_script_runs(phone: Watched, b
     page = phone.page
     page.add_init_script(RECORD_SHIFTS)
     page.goto(f"{base_url}cases/index.html")
-    expect(page.locator("form[data-tp-filter][data-tp-bound='1']")).to_be_attached()
+    expect(page.locator("form[data-tp-filter][data-tp-bound~='library']")).to_be_attached()
     expect(page.locator("form[data-tp-filter]")).to_be_visible()
     page.wait_for_timeout(300)
     assert page.evaluate("window.__tpBoundAtParse") is False  # measured before the script ran

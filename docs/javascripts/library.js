@@ -1,5 +1,5 @@
 /* Case-library filter: shows the cards that match the chosen industry, theme and journey stage.
- * Classic script (works from file://), bound once per page view, idempotent. The form is in the
+ * A widget on the client core (tp-core.js binds it once per form). The form is in the
  * page from the first paint (showing it from here pushed the cards down as the page loaded);
  * without JavaScript a <noscript> style hides it and every card is listed. */
 (function () {
@@ -17,8 +17,6 @@
   }
 
   function mountFilter(form) {
-    if (form.getAttribute("data-tp-bound") === "1") return;
-    form.setAttribute("data-tp-bound", "1");
     var root = form.parentNode;
     var cards = Array.prototype.slice.call(root.querySelectorAll("[data-tp-cards] .tp-card"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-tp-filter-key]"));
@@ -46,15 +44,5 @@
     apply(); // the same count as in the HTML, unless the browser restored earlier choices
   }
 
-  function mountAll() {
-    Array.prototype.forEach.call(document.querySelectorAll("form[data-tp-filter]"), mountFilter);
-  }
-
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(mountAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mountAll);
-  } else {
-    mountAll();
-  }
+  window.TP.widget("library", "form[data-tp-filter]", mountFilter);
 })();
