@@ -98,7 +98,8 @@ def _validate(model: Any, document: Document, display: str) -> tuple[Any, list[P
         return None, problems
 
 
-def _files(folder: Path, suffixes: Iterable[str]) -> list[Path]:
+def data_files(folder: Path, suffixes: Iterable[str]) -> list[Path]:
+    """The files with these suffixes in ``folder``, by name (none when it does not exist)."""
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in tuple(suffixes))
@@ -108,7 +109,7 @@ def _load_chapters(root: Path) -> tuple[list[tuple[str, Chapter]], list[Problem]
     chapters: list[tuple[str, Chapter]] = []
     problems: list[Problem] = []
     numbers: dict[int, str] = {}
-    for path in _files(root / CHAPTERS_DIR, (".md",)):
+    for path in data_files(root / CHAPTERS_DIR, (".md",)):
         if path.stem == "index":
             continue
         display = _relative(path, root)
@@ -151,7 +152,7 @@ def _load_folder(root: Path, folder: str, model: Any) -> tuple[list[tuple[Any, D
     """Load every YAML file in ``folder`` as ``model``; run each one's own cross-field checks."""
     loaded: list[tuple[Any, Document, str]] = []
     problems: list[Problem] = []
-    for path in _files(root / folder, YAML_SUFFIXES):
+    for path in data_files(root / folder, YAML_SUFFIXES):
         display = _relative(path, root)
         document = load_yaml(path, display)
         item, found = _validate(model, document, display)
@@ -226,7 +227,7 @@ def load_catalogue(root: Path) -> Catalogue:
     problems += case_problems
     scales, scale_problems = _load_folder(root, SCALES_DIR, Scale)
     problems += scale_problems
-    worksheets = {p.stem for p in _files(root / WORKSHEETS_DIR, YAML_SUFFIXES)}
+    worksheets = {p.stem for p in data_files(root / WORKSHEETS_DIR, YAML_SUFFIXES)}
     instruments = {scale.id for scale, _, _ in scales} | worksheets
     chapter_ids = {cid for cid, _ in chapters}
     problems += _check_references(loaded, chapter_ids, instruments)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .catalogue import CASES_DIR, CHAPTERS_DIR, YAML_SUFFIXES, Catalogue
+from .catalogue import CASES_DIR, CHAPTERS_DIR, YAML_SUFFIXES, Catalogue, data_files
 from .catalogue import SCALES_DIR as SCALE_FILES_DIR
 from .problems import Problem
 from .render import render
@@ -97,10 +97,10 @@ def extend_nav(nav: list[Any] | None, anchor: str, entries: list[Any]) -> bool:
 # While serving with broken data ------------------------------------------------------------------
 
 
-def _stems(folder: Path, suffixes: tuple[str, ...]) -> list[str]:
-    if not folder.is_dir():
-        return []
-    return sorted(p.stem for p in folder.iterdir() if p.is_file() and p.suffix in suffixes and p.stem != "index")
+def _sources(root: Path, folder: str, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(id, project-relative path) of each data file in ``folder``; index pages are not data."""
+    paths = data_files(root / folder, suffixes)
+    return [(path.stem, f"{folder}/{path.name}") for path in paths if path.stem != "index"]
 
 
 def error_site(root: Path, problems: list[Problem]) -> tuple[dict[str, str], dict[str, list[Any]]]:
@@ -111,8 +111,8 @@ def error_site(root: Path, problems: list[Problem]) -> tuple[dict[str, str], dic
     script, so it would never come back). Each page shows the errors, those of its own file
     first; the data files are named by file name, since their titles could not be read.
     """
-    case_ids = _stems(root / CASES_DIR, YAML_SUFFIXES)
-    scale_ids = _stems(root / SCALE_FILES_DIR, YAML_SUFFIXES)
+    cases = _sources(root, CASES_DIR, YAML_SUFFIXES)
+    scales = _sources(root, SCALE_FILES_DIR, YAML_SUFFIXES)
 
     def page(title: str, own: str | None) -> str:
         mine = [p for p in problems if own and p.file == own]
@@ -120,15 +120,16 @@ def error_site(root: Path, problems: list[Problem]) -> tuple[dict[str, str], dic
         return render("data_errors.md.j2", title=title, mine=mine, others=others, total=len(problems))
 
     pages = {LIBRARY_PAGE: page("案例库", None), SCALES_PAGE: page("量表", None), GROUP_PAGE: page(GROUP_TITLE, None)}
-    for case_id in case_ids:
-        pages[f"{GENERATED_DIR}/{case_id}.md"] = page(case_id, _data_file(root, CASES_DIR, case_id))
-    for scale_id in scale_ids:
-        pages[f"{SCALES_DIR}/{scale_id}.md"] = page(scale_id, _data_file(root, SCALE_FILES_DIR, scale_id))
+    for case_id, source in cases:
+        pages[f"{GENERATED_DIR}/{case_id}.md"] = page(case_id, source)
+    for scale_id, source in scales:
+        pages[f"{SCALES_DIR}/{scale_id}.md"] = page(scale_id, source)
+    chapters = _sources(root, CHAPTERS_DIR, (".md",))
     nav: dict[str, list[Any]] = {
-        CHAPTERS_PAGE: [CHAPTERS_PAGE] + [f"course/{stem}.md" for stem in _stems(root / CHAPTERS_DIR, (".md",))],
-        LIBRARY_PAGE: [LIBRARY_PAGE] + [{case_id: f"{GENERATED_DIR}/{case_id}.md"} for case_id in case_ids],
+        CHAPTERS_PAGE: [CHAPTERS_PAGE] + [f"course/{chapter_id}.md" for chapter_id, _ in chapters],
+        LIBRARY_PAGE: [LIBRARY_PAGE] + [{case_id: f"{GENERATED_DIR}/{case_id}.md"} for case_id, _ in cases],
         SCALES_PAGE: [SCALES_PAGE]
-        + [{scale_id: f"{SCALES_DIR}/{scale_id}.md"} for scale_id in scale_ids]
+        + [{scale_id: f"{SCALES_DIR}/{scale_id}.md"} for scale_id, _ in scales]
         + [{GROUP_TITLE: GROUP_PAGE}],
     }
     return pages, nav
@@ -138,14 +139,7 @@ def file_counts(root: Path) -> dict[str, int]:
     """How many chapter, case and scale files there are: the home page's counts while the data
     has errors (the files are there, even if one of them cannot be read)."""
     return {
-        "chapter_count": len(_stems(root / CHAPTERS_DIR, (".md",))),
-        "case_count": len(_stems(root / CASES_DIR, YAML_SUFFIXES)),
-        "scale_count": len(_stems(root / SCALE_FILES_DIR, YAML_SUFFIXES)),
+        "chapter_count": len(_sources(root, CHAPTERS_DIR, (".md",))),
+        "case_count": len(_sources(root, CASES_DIR, YAML_SUFFIXES)),
+        "scale_count": len(_sources(root, SCALE_FILES_DIR, YAML_SUFFIXES)),
     }
-
-
-def _data_file(root: Path, folder: str, stem: str) -> str:
-    for suffix in YAML_SUFFIXES:
-        if (root / folder / f"{stem}{suffix}").is_file():
-            return f"{folder}/{stem}{suffix}"
-    return f"{folder}/{stem}.yml"

@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .models.answers import answer_spec
-from .models.scale import ROW_NAME_MAX, Band, Fmea, Ipa, Matrix, Nps, Questionnaire, ResponseScale, Scale
+from .models.scale import ROW_NAME_MAX, Band, Fmea, Ipa, Matrix, Nps, Questionnaire, ResponseScale, Scale, row_measures
 
 MODE_LABELS = {
     "questionnaire": "问卷",
@@ -109,21 +109,8 @@ def _item_view(scale: Scale, index: int, item: Any) -> dict[str, Any]:
 
 def _measure_fields(scale: Matrix | Ipa | Fmea) -> list[dict[str, Any]]:
     """The numeric fields asked of every row, in order."""
-    if isinstance(scale, Matrix):
-        pairs = [(c.id, c.label, c.help, c.scale) for c in scale.criteria]
-    elif isinstance(scale, Ipa):
-        pairs = [
-            ("importance", "重要性", scale.importance.prompt, scale.importance.scale),
-            ("performance", "表现", scale.performance.prompt, scale.performance.scale),
-        ]
-    else:
-        pairs = [
-            ("severity", "严重度 S", scale.severity.prompt, scale.severity.scale),
-            ("occurrence", "发生度 O", scale.occurrence.prompt, scale.occurrence.scale),
-            ("detection", "探测度 D", scale.detection.prompt, scale.detection.scale),
-        ]
     fields = []
-    for field_id, label, help_text, scale_id in pairs:
+    for field_id, label, help_text, scale_id in row_measures(scale):
         response = scale.response_scales[scale_id]
         fields.append(
             {

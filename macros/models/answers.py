@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .common import ID_PATTERN
-from .scale import ROW_NAME_MAX, Fmea, Ipa, Matrix, Nps, Questionnaire, ResponseScale, Scale
+from .scale import ROW_NAME_MAX, Fmea, Ipa, Matrix, Nps, Questionnaire, Scale, row_measures
 
 FORMAT = "touchpoint-scale-response"
 FORMAT_VERSION = 1
@@ -66,22 +66,33 @@ class AnswerFile(_Shape):
     comment: str | None = Field(default=None, max_length=COMMENT_MAX, description="补充意见")
 
 
+# The reasons a file can be refused; the browser's check uses the same codes.
+ReasonCode = Literal[
+    "",
+    "too-large",
+    "not-json",
+    "not-answer-file",
+    "format-version",
+    "shape",
+    "other-scale",
+    "older-version",
+    "newer-version",
+    "too-many-rows",
+    "unknown-field",
+    "bad-value",
+]
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Why a file was refused (``code`` is shared with the browser's check), or that it is fine."""
 
-    code: str  # "" when the file is accepted
+    code: ReasonCode  # "" when the file is accepted
     detail: str = ""
 
     @property
     def ok(self) -> bool:
         return not self.code
-
-
-def _values(response: ResponseScale) -> list[int]:
-    if response.kind == "choice":
-        return sorted({option.score for option in response.options})
-    return list(range(response.min, response.max + 1))
 
 
 def answer_spec(scale: Scale) -> dict[str, Any]:
@@ -91,23 +102,15 @@ def answer_spec(scale: Scale) -> dict[str, Any]:
         fields = [(item.id, item.text, item.scale) for item in scale.items]
     elif isinstance(scale, Nps):
         fields = [("nps", scale.item.text, scale.item.scale)]
-    elif isinstance(scale, Matrix):
-        fields = [(c.id, c.label, c.scale) for c in scale.criteria]
-    elif isinstance(scale, Ipa):
-        fields = [("importance", "重要性", scale.importance.scale), ("performance", "表现", scale.performance.scale)]
-    elif isinstance(scale, Fmea):
-        fields = [
-            ("severity", "严重度 S", scale.severity.scale),
-            ("occurrence", "发生度 O", scale.occurrence.scale),
-            ("detection", "探测度 D", scale.detection.scale),
-        ]
+    else:
+        fields = [(field_id, label, scale_id) for field_id, label, _, scale_id in row_measures(scale)]
     rows = isinstance(scale, Matrix | Ipa | Fmea)
     spec: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "kind": "rows" if rows else "answers",
         "fields": [
-            {"id": field_id, "label": label, "values": _values(scale.response_scales[scale_id])}
+            {"id": field_id, "label": label, "values": sorted(set(scale.response_scales[scale_id].points))}
             for field_id, label, scale_id in fields
         ],
     }
@@ -184,18 +187,3 @@ def check_text(text: str, scale_id: str, version: int, spec: dict[str, Any]) -> 
     data, verdict = parse(text)
     return verdict if not verdict.ok else check(data, scale_id, version, spec)
 
-
-ReasonCode = Literal[
-    "",
-    "too-large",
-    "not-json",
-    "not-answer-file",
-    "format-version",
-    "shape",
-    "other-scale",
-    "older-version",
-    "newer-version",
-    "too-many-rows",
-    "unknown-field",
-    "bad-value",
-]

@@ -77,6 +77,13 @@ class ResponseScale(Strict):
             raise ValueError("只有 kind: choice 的量尺可以写 options")
         return self
 
+    @property
+    def points(self) -> list[int]:
+        """The values a person can pick, in order (a choice scale's option scores)."""
+        if self.kind == "choice":
+            return [o.score for o in self.options]
+        return list(range(self.min, self.max + 1))
+
 
 class Source(Strict):
     """A published basis of the method (or a note that a cut-off is a course convention)."""
@@ -386,4 +393,22 @@ class Nps(_Base):
 
 
 Scale = Annotated[Questionnaire | Matrix | Ipa | Fmea | Nps, Field(discriminator="mode")]
+
+
+def row_measures(scale: Matrix | Ipa | Fmea) -> list[tuple[str, str, str | None, str]]:
+    """The fields asked of every row, in order: (id, label, help, response scale id).
+
+    One list for the form, the answer files and the page payload."""
+    if isinstance(scale, Matrix):
+        return [(c.id, c.label, c.help, c.scale) for c in scale.criteria]
+    if isinstance(scale, Ipa):
+        return [
+            ("importance", "重要性", scale.importance.prompt, scale.importance.scale),
+            ("performance", "表现", scale.performance.prompt, scale.performance.scale),
+        ]
+    return [
+        ("severity", "严重度 S", scale.severity.prompt, scale.severity.scale),
+        ("occurrence", "发生度 O", scale.occurrence.prompt, scale.occurrence.scale),
+        ("detection", "探测度 D", scale.detection.prompt, scale.detection.scale),
+    ]
 MODES = ("questionnaire", "matrix", "ipa", "fmea", "nps")

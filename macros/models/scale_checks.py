@@ -15,7 +15,7 @@ from math import prod
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .scale import Band, Example, Fmea, Questionnaire, ResponseScale, Rows
+    from .scale import Band, Example, Fmea, Questionnaire, Rows
 
 Path = tuple[str | int, ...]
 Found = list[tuple[Path, str]]
@@ -23,13 +23,6 @@ Found = list[tuple[Path, str]]
 
 def _listed(ids: Iterable[str]) -> str:
     return "、".join(dict.fromkeys(ids)) or "(无)"
-
-
-def points(scale: ResponseScale) -> list[int]:
-    """The values a person can pick on a response scale."""
-    if scale.kind == "choice":
-        return [o.score for o in scale.options]
-    return list(range(scale.min, scale.max + 1))
 
 
 def duplicates(ids: list[str], field: str, what: str) -> Found:
@@ -161,7 +154,7 @@ def item_problems(q: Questionnaire) -> Found:
     for index, item in enumerate(q.items):
         scale = q.response_scales.get(item.scale)
         if scale and item.anchors is not None:
-            want = len(points(scale))
+            want = len(scale.points)
             what = "选项数" if scale.kind == "choice" else "分值个数"
             if len(item.anchors) != want:
                 found.append(
@@ -189,8 +182,8 @@ def scoring_problems(q: Questionnaire) -> Found:
     used = [(sid, s) for sid in dict.fromkeys(i.scale for i in q.items) if (s := q.response_scales.get(sid))]
     for k, value in enumerate(scoring.top_box):
         for scale_id, scale in used:
-            if value not in points(scale):
-                possible = "、".join(str(p) for p in points(scale))
+            if value not in scale.points:
+                possible = "、".join(str(p) for p in scale.points)
                 found.append(
                     (
                         ("scoring", "top_box", k),
