@@ -18,7 +18,7 @@
     return at === -1 ? "group.html" : src.slice(0, at) + "scales/group.html";
   })();
 
-  function quoted(s) { return "“\u2068" + s + "\u2069”"; } // text from a person or a file, isolated
+  var quoted = TP.quoted; // text from a person or a file, isolated
 
   function mount(root) {
     var def;
@@ -228,12 +228,11 @@
       var fail = function (why) { status.say("无法导入" + quoted(name) + "：" + why + "已有的答案没有改变。", true); };
       TP.readText(file, A.MAX_BYTES).then(function (read) {
         if (read.error) return fail(read.error === "too-large" ? A.message({ code: "too-large" }, def) : "无法读取文件。");
-        var parsed = A.parse(read.text);
-        var verdict = parsed.verdict.code ? parsed.verdict : A.check(parsed.data, def.id, def.version, spec);
-        if (verdict.code) return fail(A.message(verdict, def));
-        writeResponse(parsed.data.response, parsed.data.comment);
+        var answers = A.read(read.text, def.id, def.version, spec);
+        if (!answers.data) return fail(A.message(answers.verdict, def));
+        writeResponse(answers.data.response, answers.data.comment);
         update();
-        var twice = repeatedNames(parsed.data.response);
+        var twice = repeatedNames(answers.data.response);
         status.say("已导入" + quoted(name) + "。" + (twice ? "注意：" + twice : ""), true);
       });
     }

@@ -32,7 +32,7 @@
     var def = id !== null ? defs[id] : undefined;
     // A file of a scale this site does not have fails as "other-scale" against the empty id.
     var verdict = A.check(data, def ? def.id : "", def ? def.version : 0, def ? def.answer_spec : { kind: "answers", fields: [] });
-    if (verdict.code === "other-scale") return { error: "本网站没有这个量表（“\u2068" + String(id).slice(0, 40) + "\u2069”）。" };
+    if (verdict.code === "other-scale") return { error: "本网站没有这个量表（" + TP.quoted(String(id).slice(0, 40)) + "）。" };
     if (verdict.code) return { error: A.message(verdict, def || {}) };
     return { file: { scale: def.id, response: data.response, comment: typeof data.comment === "string" ? data.comment.trim() : "" } };
   }

@@ -18,11 +18,7 @@
     var prefix = TP.store.key("scale", def.id + "@");
     var legacyKey = LEGACY + def.id + "@" + def.version;
 
-    function readable(text) {
-      var parsed = A.parse(text || "");
-      var verdict = parsed.verdict.code ? parsed.verdict : A.check(parsed.data, def.id, def.version, def.answer_spec);
-      return verdict.code ? null : parsed.data;
-    }
+    function readable(text) { return A.read(text || "", def.id, def.version, def.answer_spec).data; }
 
     var offered = Object.create(null);
 

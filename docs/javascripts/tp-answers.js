@@ -108,12 +108,17 @@
     }
   }
 
-  /* check() on a file's text, as the import button and the group page read it. */
-  function checkText(text, scaleId, version, spec) {
-    if (utf8Length(text) > MAX_BYTES) return verdict("too-large");
+  /* A file's (or a saved) text read as answers to this version of this scale:
+   * {data, verdict}; data is null unless the verdict is "". */
+  function read(text, scaleId, version, spec) {
+    if (utf8Length(text) > MAX_BYTES) return { data: null, verdict: verdict("too-large") };
     var parsed = parse(text);
-    return parsed.verdict.code ? parsed.verdict : check(parsed.data, scaleId, version, spec);
+    var v = parsed.verdict.code ? parsed.verdict : check(parsed.data, scaleId, version, spec);
+    return { data: v.code ? null : parsed.data, verdict: v };
   }
+
+  /* The verdict alone (the parity test with the Python model compares these). */
+  function checkText(text, scaleId, version, spec) { return read(text, scaleId, version, spec).verdict; }
 
   function utf8Length(text) {
     var n = 0;
@@ -188,6 +193,7 @@
     MAX_BYTES: MAX_BYTES,
     check: check,
     parse: parse,
+    read: read,
     checkText: checkText,
     message: message,
     csvLine: csvLine,

@@ -49,6 +49,8 @@
   /* Text that came from a file or another person: isolated, so right-to-left characters in it
    * cannot reorder the site's own words around it. */
   function foreign(text) { return h("bdi", {}, [String(text)]); }
+  /* The same inside a sentence of plain text: quoted, and isolated with U+2068 … U+2069. */
+  function quoted(text) { return "“\u2068" + text + "\u2069”"; }
 
   function button(text, onClick, className) {
     var b = h("button", { type: "button", class: "md-button " + (className || "tp-scale__tool") }, [text]);
@@ -206,7 +208,7 @@
   }
 
   window.TP = {
-    widget: widget, bind: bind, all: all, h: h, foreign: foreign, button: button, table: table,
+    widget: widget, bind: bind, all: all, h: h, foreign: foreign, quoted: quoted, button: button, table: table,
     isNum: isNum, fixed: fixed, pct: pct, signed: signed, plain: plain,
     store: store, stamp: stamp, download: download, readText: readText, status: status
   };
