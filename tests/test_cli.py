@@ -169,17 +169,6 @@ def test_a_build_writes_nothing_into_the_project(tmp_path: Path) -> None:
     assert (root / "site-a" / "javascripts" / "vendor" / "chart.umd.js").is_file()
 
 
-def test_scale_macro_embeds_a_form_in_any_page(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "p")
-    page = root / "docs" / "guide.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n## 试一试\n\n{{ scale("nps") }}\n', encoding="utf-8")
-    result = build_site(root / "mkdocs.yml", tmp_path / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    html = (tmp_path / "site" / "guide.html").read_text(encoding="utf-8")
-    assert 'data-tp-scale="nps"' in html and "data-tp-scale-definition" in html
-    assert html.count('name="nps--nps"') == 11  # the 0–10 options
-
-
 def test_a_missing_or_bad_site_id_stops_the_build(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
     config = root / "mkdocs.yml"

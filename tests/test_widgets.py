@@ -54,13 +54,16 @@ def test_each_page_loads_only_its_widgets_scripts_deferred(built_site: Path) -> 
     assert "<script src=" not in head  # nothing blocks the first paint
 
 
-def test_a_page_that_embeds_a_scale_loads_the_form_scripts(tmp_path: Path) -> None:
+def test_scale_macro_embeds_a_form_in_any_page_with_its_scripts(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
     page = root / "docs" / "guide.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n{{ scale("nps") }}\n', encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + '\n## 试一试\n\n{{ scale("nps") }}\n', encoding="utf-8")
     result = build_site(root / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    found = scripts_of((tmp_path / "site" / "guide.html").read_text(encoding="utf-8"))
+    html = (tmp_path / "site" / "guide.html").read_text(encoding="utf-8")
+    assert 'data-tp-scale="nps"' in html and "data-tp-scale-definition" in html
+    assert html.count('name="nps--nps"') == 11  # the 0–10 options
+    found = scripts_of(html)
     assert [path for path, _ in found] == scripts_for(["scale-form"])
     home = scripts_of((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
     assert not {path for path, _ in home} & FORM_CODE
