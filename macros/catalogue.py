@@ -20,6 +20,8 @@ from .models import Case, Chapter
 from .models.common import ID_PATTERN
 from .models.scale import MODES, Scale
 from .problems import DataError, Problem, explain
+from .worksheets.crisis import CrisisToolkit
+from .worksheets.model import KINDS, Worksheet
 from .yamlsource import Document, dotted, load_yaml, parse_text, read_text, split_front_matter
 
 CASES_DIR = "cases"
@@ -39,6 +41,7 @@ class Catalogue:
     cases: tuple[Case, ...]
     scales: tuple[Scale, ...]
     instruments: frozenset[str]
+    worksheets: tuple[Worksheet, ...] = ()
 
     def chapter(self, chapter_id: str) -> Chapter:
         """The chapter with this id (ids are checked at load time)."""
@@ -57,6 +60,13 @@ class Catalogue:
             if scale.id == scale_id:
                 return scale
         raise KeyError(f"未知量表 id“{scale_id}”；已有：{', '.join(s.id for s in self.scales)}")
+
+    def worksheet(self, worksheet_id: str) -> Worksheet:
+        """The worksheet with this id; an unknown id is a mistake in a page, so it raises."""
+        for worksheet in self.worksheets:
+            if worksheet.id == worksheet_id:
+                return worksheet
+        raise KeyError(f"未知工具 id“{worksheet_id}”；已有：{', '.join(w.id for w in self.worksheets)}")
 
     def cases_for(self, chapter_id: str) -> list[Case]:
         """Cases that serve a chapter, in library order."""
@@ -89,10 +99,10 @@ def _validate(model: Any, document: Document, display: str) -> tuple[Any, list[P
         problems = []
         for item in error.errors(include_url=False):
             path = tuple(item["loc"])
-            if path and path[0] in MODES:  # a union member's tag, not a place in the file
+            if path and (path[0] in MODES or path[0] in KINDS):  # a union member's tag, not a place in the file
                 path = path[1:]
             if item["type"].startswith("union_tag"):
-                path = ("mode",)
+                path = ("kind",) if "kind" in document.data else ("mode",)
             line, column = document.lines.locate(path)
             problems.append(Problem(display, line, column, dotted(path), explain(dict(item))))
         return None, problems
@@ -227,11 +237,15 @@ def load_catalogue(root: Path) -> Catalogue:
     problems += case_problems
     scales, scale_problems = _load_folder(root, SCALES_DIR, Scale)
     problems += scale_problems
-    worksheets = {p.stem for p in data_files(root / WORKSHEETS_DIR, YAML_SUFFIXES)}
-    instruments = {scale.id for scale, _, _ in scales} | worksheets
+    worksheets, worksheet_problems = _load_folder(root, WORKSHEETS_DIR, Worksheet)
+    problems += worksheet_problems
+    worksheet_files = {p.stem for p in data_files(root / WORKSHEETS_DIR, YAML_SUFFIXES)}
+    instruments = {scale.id for scale, _, _ in scales} | worksheet_files
     chapter_ids = {cid for cid, _ in chapters}
     problems += _check_references(loaded, chapter_ids, instruments)
     problems += _check_references(scales, chapter_ids, set())
+    problems += _check_references(worksheets, chapter_ids, set())
+    problems += _check_worksheet_links(worksheets, [case for case, _, _ in loaded])
     if not loaded and not case_problems:
         problems.append(Problem(CASES_DIR, 1, 1, "", "没有找到任何案例文件 (*.yml)；至少需要一个案例 (no cases found)"))
     if not scales and not scale_problems:
@@ -242,7 +256,33 @@ def load_catalogue(root: Path) -> Catalogue:
         raise DataError(problems)
     cases = tuple(sorted((case for case, _, _ in loaded), key=_library_order))
     ordered_scales = tuple(scale for scale, _, _ in scales)
-    return Catalogue(root, tuple(chapters), cases, ordered_scales, frozenset(instruments))
+    ordered_worksheets = tuple(worksheet for worksheet, _, _ in worksheets)
+    return Catalogue(root, tuple(chapters), cases, ordered_scales, frozenset(instruments), ordered_worksheets)
+
+
+def _check_worksheet_links(worksheets: list[tuple[Any, Document, str]], cases: list[Case]) -> list[Problem]:
+    """The cases and worksheets a worksheet names exist (and are of the kind it needs); a crisis
+    toolkit's notes fall on dates of its example case's timeline."""
+    problems: list[Problem] = []
+    case_ids = {case.id for case in cases}
+    kinds = {worksheet.id: worksheet.kind for worksheet, _, _ in worksheets}
+    for worksheet, document, display in worksheets:
+        for where, what, ref in worksheet.references():
+            if what == "case" and ref not in case_ids:
+                message = f"未知案例“{ref}”；已有：{'、'.join(sorted(case_ids))} (unknown case)"
+            elif what == "journey_map" and kinds.get(ref) != "journey_map":
+                known = "、".join(sorted(k for k, v in kinds.items() if v == "journey_map")) or "(无)"
+                message = f"“{ref}”不是客户旅程地图工具；可用：{known} (unknown journey map worksheet)"
+            else:
+                continue
+            line, column = document.lines.locate(where)
+            problems.append(Problem(display, line, column, dotted(where), message))
+        if isinstance(worksheet, CrisisToolkit) and worksheet.example.case in case_ids:
+            partial = Catalogue(Path("."), (), tuple(cases), (), frozenset())
+            for where, message in worksheet.timeline_problems(partial):
+                line, column = document.lines.locate(where)
+                problems.append(Problem(display, line, column, dotted(where), message))
+    return problems
 
 
 def _library_order(case: Case) -> Any:

@@ -15,10 +15,12 @@ from typing import Any
 
 from .catalogue import CASES_DIR, CHAPTERS_DIR, YAML_SUFFIXES, Catalogue, data_files
 from .catalogue import SCALES_DIR as SCALE_FILES_DIR
+from .catalogue import WORKSHEETS_DIR as WORKSHEET_FILES_DIR
 from .problems import Problem
 from .render import render
 from .scale_views import scale_view
 from .views import case_view, library_view
+from .worksheets.views import WORKSHEETS_DIR, worksheet_view
 
 GENERATED_DIR = "cases"
 SCALES_DIR = "scales"
@@ -27,6 +29,7 @@ SCALES_PAGE = f"{SCALES_DIR}/index.md"
 GROUP_PAGE = f"{SCALES_DIR}/group.md"
 GROUP_TITLE = "小组汇总"
 CHAPTERS_PAGE = "course/index.md"
+WORKSHEETS_PAGE = f"{WORKSHEETS_DIR}/index.md"
 
 
 def generated_pages(catalogue: Catalogue, directory_urls: bool) -> dict[str, str]:
@@ -40,6 +43,10 @@ def generated_pages(catalogue: Catalogue, directory_urls: bool) -> dict[str, str
     pages[GROUP_PAGE] = render("scale_group.md.j2", scales=scales, title=GROUP_TITLE)
     for scale in scales:
         pages[f"{SCALES_DIR}/{scale['id']}.md"] = render("scale_page.md.j2", scale=scale)
+    worksheets = [worksheet_view(w, catalogue, directory_urls) for w in catalogue.worksheets]
+    pages[WORKSHEETS_PAGE] = render("worksheet_index.md.j2", worksheets=worksheets)
+    for ws in worksheets:
+        pages[f"{WORKSHEETS_DIR}/{ws['id']}.md"] = render("worksheet_page.md.j2", ws=ws)
     return pages
 
 
@@ -67,6 +74,11 @@ def scale_nav(catalogue: Catalogue) -> list[Any]:
     """Navigation entries for the scales section: the index, then one entry per scale."""
     entries = [{scale.title: f"{SCALES_DIR}/{scale.id}.md"} for scale in catalogue.scales]
     return [SCALES_PAGE, *entries, {GROUP_TITLE: GROUP_PAGE}]
+
+
+def worksheet_nav(catalogue: Catalogue) -> list[Any]:
+    """Navigation entries for the tools section: the index, then one entry per worksheet."""
+    return [WORKSHEETS_PAGE, *({w.title: f"{WORKSHEETS_DIR}/{w.id}.md"} for w in catalogue.worksheets)]
 
 
 def chapter_nav(catalogue: Catalogue) -> list[Any]:
@@ -113,6 +125,7 @@ def error_site(root: Path, problems: list[Problem]) -> tuple[dict[str, str], dic
     """
     cases = _sources(root, CASES_DIR, YAML_SUFFIXES)
     scales = _sources(root, SCALE_FILES_DIR, YAML_SUFFIXES)
+    worksheets = _sources(root, WORKSHEET_FILES_DIR, YAML_SUFFIXES)
 
     def page(title: str, own: str | None) -> str:
         mine = [p for p in problems if own and p.file == own]
@@ -124,6 +137,9 @@ def error_site(root: Path, problems: list[Problem]) -> tuple[dict[str, str], dic
         pages[f"{GENERATED_DIR}/{case_id}.md"] = page(case_id, source)
     for scale_id, source in scales:
         pages[f"{SCALES_DIR}/{scale_id}.md"] = page(scale_id, source)
+    pages[WORKSHEETS_PAGE] = page("工具", None)
+    for worksheet_id, source in worksheets:
+        pages[f"{WORKSHEETS_DIR}/{worksheet_id}.md"] = page(worksheet_id, source)
     chapters = _sources(root, CHAPTERS_DIR, (".md",))
     nav: dict[str, list[Any]] = {
         CHAPTERS_PAGE: [CHAPTERS_PAGE] + [f"course/{chapter_id}.md" for chapter_id, _ in chapters],
@@ -131,6 +147,8 @@ def error_site(root: Path, problems: list[Problem]) -> tuple[dict[str, str], dic
         SCALES_PAGE: [SCALES_PAGE]
         + [{scale_id: f"{SCALES_DIR}/{scale_id}.md"} for scale_id, _ in scales]
         + [{GROUP_TITLE: GROUP_PAGE}],
+        WORKSHEETS_PAGE: [WORKSHEETS_PAGE]
+        + [{worksheet_id: f"{WORKSHEETS_DIR}/{worksheet_id}.md"} for worksheet_id, _ in worksheets],
     }
     return pages, nav
 
@@ -142,4 +160,5 @@ def file_counts(root: Path) -> dict[str, int]:
         "chapter_count": len(_sources(root, CHAPTERS_DIR, (".md",))),
         "case_count": len(_sources(root, CASES_DIR, YAML_SUFFIXES)),
         "scale_count": len(_sources(root, SCALE_FILES_DIR, YAML_SUFFIXES)),
+        "worksheet_count": len(_sources(root, WORKSHEET_FILES_DIR, YAML_SUFFIXES)),
     }

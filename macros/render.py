@@ -56,3 +56,12 @@ def json_text(value: Any) -> str:
 def render(name: str, **context: Any) -> str:
     """Render one template by file name."""
     return environment().get_template(name).render(**context)
+
+
+def json_for_script(payload: dict[str, Any]) -> str:
+    """JSON safe inside ``<script type="application/json">``: no ``</script>`` or ``<!--`` can occur.
+
+    ``allow_nan=False``: ``Infinity`` and ``NaN`` are not JSON; ``JSON.parse`` in the page would fail.
+    """
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -8,13 +8,13 @@ definition from the inlined JSON payload.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from markupsafe import Markup
 
 from .models.answers import answer_spec
 from .models.scale import ROW_NAME_MAX, Band, Fmea, Ipa, Matrix, Nps, Questionnaire, ResponseScale, Scale, row_measures
+from .render import json_for_script
 
 MODE_LABELS = {
     "questionnaire": "问卷",
@@ -178,7 +178,7 @@ def scale_view(scale: Scale) -> dict[str, Any]:
         "categories": [],
         "levels": [],
         "chapters": list(scale.chapters),
-        "payload": Markup(_json_for_script(page_payload(scale))),
+        "payload": Markup(json_for_script(page_payload(scale))),
     }
     if isinstance(scale, Questionnaire):
         labels = {s.id: s.label for s in scale.subscales}
@@ -241,12 +241,3 @@ def scale_payload(scale: Scale) -> dict[str, Any]:
     payload: dict[str, Any] = scale.model_dump(mode="json")
     payload["answer_spec"] = answer_spec(scale)  # what an answer file may hold (fields, values)
     return payload
-
-
-def _json_for_script(payload: dict[str, Any]) -> str:
-    """JSON safe inside ``<script type="application/json">``: no ``</script>`` or ``<!--`` can occur.
-
-    ``allow_nan=False``: ``Infinity`` and ``NaN`` are not JSON; ``JSON.parse`` in the page would fail.
-    """
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

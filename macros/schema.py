@@ -15,12 +15,16 @@ from pydantic import TypeAdapter
 from .models import Case, Chapter
 from .models.answers import AnswerFile
 from .models.scale import Scale
+from .worksheets.files import WorksheetFile
+from .worksheets.model import Worksheet
 
 SCHEMAS: dict[str, Any] = {
     "answers.schema.json": AnswerFile,
     "case.schema.json": Case,
     "chapter.schema.json": Chapter,
     "scale.schema.json": Scale,
+    "worksheet.schema.json": Worksheet,
+    "worksheet-file.schema.json": WorksheetFile,
 }
 
 

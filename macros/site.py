@@ -23,6 +23,7 @@ from .pages import (
     CHAPTERS_PAGE,
     LIBRARY_PAGE,
     SCALES_PAGE,
+    WORKSHEETS_PAGE,
     case_nav,
     chapter_nav,
     error_site,
@@ -30,6 +31,7 @@ from .pages import (
     file_counts,
     generated_pages,
     scale_nav,
+    worksheet_nav,
 )
 from .problems import DataError, Problem
 from .render import render
@@ -37,10 +39,11 @@ from .scale_views import scale_view
 from .vendor import vendor_files
 from .views import case_card, chapter_view, course_view
 from .widgets import scripts_for, styles_for
+from .worksheets.views import worksheet_view
 
 # What pages may use; define_error_env replaces each while the data has errors.
-MACROS = ("chapter_overview", "course_map", "case_card_for", "scale")
-COUNTS = ("case_count", "chapter_count", "scale_count")
+MACROS = ("chapter_overview", "course_map", "case_card_for", "scale", "worksheet")
+COUNTS = ("case_count", "chapter_count", "scale_count", "worksheet_count")
 
 
 @dataclass
@@ -67,6 +70,7 @@ def define_env(env: Any) -> None:
             CHAPTERS_PAGE: chapter_nav(catalogue),
             LIBRARY_PAGE: case_nav(catalogue),
             SCALES_PAGE: scale_nav(catalogue),
+            WORKSHEETS_PAGE: worksheet_nav(catalogue),
         },
     )
 
@@ -92,10 +96,17 @@ def define_env(env: Any) -> None:
         declare_widget(env.page, "scale-form")
         return html
 
-    for macro in (chapter_overview, course_map, case_card_for, scale):  # the names in MACROS
+    def worksheet(worksheet_id: str) -> str:
+        """Embed a worksheet in any page: ``{{ worksheet("journey-map") }}``."""
+        view = worksheet_view(catalogue.worksheet(worksheet_id), catalogue, directory_urls)
+        declare_widget(env.page, view["widget"])
+        return render("worksheet.html.j2", ws=view)
+
+    for macro in (chapter_overview, course_map, case_card_for, scale, worksheet):  # the names in MACROS
         env.macro(macro)
     counts = {"case_count": len(catalogue.cases), "chapter_count": len(catalogue.chapters)}
     counts["scale_count"] = len(catalogue.scales)  # the names in COUNTS
+    counts["worksheet_count"] = len(catalogue.worksheets)
     env.variables.update(counts)
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
+from markupsafe import Markup
+
 from .catalogue import Catalogue
 from .models import Case, Chapter
 from .models.case import STAGES
+from .render import json_for_script
 
 EMOTION_WORDS = {-3: "非常不满", -2: "不满", -1: "略有不满", 0: "平静", 1: "略感满意", 2: "满意", 3: "惊喜"}
 
@@ -67,30 +70,18 @@ def paragraphs(text: str) -> list[str]:
 
 
 def journey_view(case: Case) -> dict[str, Any]:
-    """The journey map: stages with numbered touchpoints, and the emotion curve's geometry.
+    """The journey map: stages with numbered touchpoints, and the emotion curve's data.
 
-    The curve is drawn in a 0–100 × 0–60 box (an SVG viewBox that scales to any width); each
-    touchpoint gets an equal slot from left to right, so the curve reads in journey order.
+    The curve is drawn in the browser by ``docs/javascripts/journey-curve.js``, the same component
+    that draws it in the journey-map and emotion-map worksheets; the numbered list under it is
+    its data table, so the page reads the same without it.
     """
-    slots = sum(len(stage.touchpoints) for stage in case.journey)
-    width, top, bottom = 100.0, 15.0, 54.0
-    step = width / slots
-
-    def y_of(emotion: int) -> float:
-        return round(top + (3 - emotion) * (bottom - top) / 6, 2)
-
     stages: list[dict[str, Any]] = []
-    points: list[dict[str, Any]] = []
-    bands: list[dict[str, Any]] = []
     number = 0
     for stage in case.journey:
-        start = number
         cards = []
         for touchpoint in stage.touchpoints:
             number += 1
-            x = round((number - 0.5) * step, 2)
-            if touchpoint.emotion is not None:
-                points.append({"n": number, "x": x, "y": y_of(touchpoint.emotion), "emotion": touchpoint.emotion})
             cards.append(
                 {
                     "n": number,
@@ -104,25 +95,18 @@ def journey_view(case: Case) -> dict[str, Any]:
                     "emotion_word": EMOTION_WORDS.get(touchpoint.emotion, "") if touchpoint.emotion is not None else "",
                 }
             )
-        bands.append(
-            {
-                "stage": stage.stage,
-                "x": round(start * step, 2),
-                "width": round(len(stage.touchpoints) * step, 2),
-                "mid": round((start + len(stage.touchpoints) / 2) * step, 2),
-                "odd": len(bands) % 2 == 1,
-            }
-        )
         stages.append({"stage": stage.stage, "index": STAGES.index(stage.stage) + 1, "touchpoints": cards})
-    path = " ".join(f"{'M' if i == 0 else 'L'}{p['x']},{p['y']}" for i, p in enumerate(points))
+    curve = {
+        "stages": [
+            {"name": stage.stage, "moments": [{"emotion": tp.emotion} for tp in stage.touchpoints]}
+            for stage in case.journey
+        ]
+    }
+    rated = sum(1 for stage in case.journey for tp in stage.touchpoints if tp.emotion is not None)
     return {
         "stages": stages,
-        "bands": bands,
-        "points": points,
-        "path": path,
-        "zero_y": y_of(0),
-        "levels": [{"value": _signed(v), "y": y_of(v)} for v in (3, 0, -3)],
-        "has_curve": len(points) >= 2,
+        "curve": Markup(json_for_script(curve)),
+        "has_curve": rated >= 2,
         "count": number,
     }
 

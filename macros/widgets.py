@@ -15,7 +15,7 @@ WIDGET_SCRIPTS: dict[str, tuple[str, ...]] = {
         "javascripts/scoring.js",
         "javascripts/scale-charts.js",
         "javascripts/scale-results.js",
-        "javascripts/scale-store.js",
+        "javascripts/tp-saved.js",
         "javascripts/scale-form.js",
     ),
     "scale-group": (
@@ -26,9 +26,44 @@ WIDGET_SCRIPTS: dict[str, tuple[str, ...]] = {
         "javascripts/group-views.js",
         "javascripts/scale-group.js",
     ),
+    # the emotion curve of a case page's journey map (the same component draws it in worksheets)
+    "journey-curve": ("javascripts/tp-core.js", "javascripts/journey-curve.js"),
 }
+# Every worksheet: the core, the worksheet file, saved answers and the shell (toolbar, autosave).
+_SHEET = (
+    "javascripts/tp-core.js",
+    "javascripts/tp-answers.js",
+    "javascripts/ws-file.js",
+    "javascripts/tp-saved.js",
+    "javascripts/ws-shell.js",
+)
+WIDGET_SCRIPTS.update(
+    {
+        "ws-journey-map": (
+            *_SHEET,
+            "javascripts/ws-peak-end.js",
+            "javascripts/journey-curve.js",
+            "javascripts/ws-journey.js",
+        ),
+        "ws-blueprint": (*_SHEET, "javascripts/ws-blueprint.js"),
+        "ws-kpi": (*_SHEET, "javascripts/scoring.js", "javascripts/ws-kpi.js", "javascripts/ws-kpi-form.js"),
+        "ws-emotion-map": (
+            *_SHEET,
+            "javascripts/ws-peak-end.js",
+            "javascripts/journey-curve.js",
+            "javascripts/ws-emotion.js",
+        ),
+        "ws-crisis": (*_SHEET, "javascripts/ws-crisis.js"),
+    }
+)
 # Styles a widget needs beyond the site's course.css, loaded only on its pages.
 WIDGET_STYLES: dict[str, tuple[str, ...]] = {"scale-group": ("stylesheets/group.css",)}
+WIDGET_STYLES.update(
+    {
+        f"ws-{kind}": ("stylesheets/worksheet.css", f"stylesheets/ws-{kind}.css")
+        for kind in ("journey-map", "blueprint", "kpi", "emotion-map", "crisis")
+    }
+)
 SCRIPT_ORDER = tuple(dict.fromkeys(path for paths in WIDGET_SCRIPTS.values() for path in paths))
 
 

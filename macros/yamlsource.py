@@ -163,10 +163,7 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _bidi_message(char: str) -> str:
-    return (
-        f"含有看不见的文字方向控制字符 U+{ord(char):04X}，它会改变文字的显示顺序；请删除 "
-        "(bidi control character)"
-    )
+    return f"含有看不见的文字方向控制字符 U+{ord(char):04X}，它会改变文字的显示顺序；请删除 (bidi control character)"
 
 
 def _dotted(path: PathKey) -> str:

@@ -103,7 +103,7 @@ def visit(request: pytest.FixtureRequest, browser: Browser, base_url: str, file_
     watched = Watched(page, site)
 
     def on_dialog(dialog: Any) -> None:
-        if dialog.type == "confirm" and dialog.message.startswith(("确定清除", "确定删除")):
+        if dialog.type == "confirm" and dialog.message.startswith(("确定清除", "确定删除", "确定用")):
             watched.confirmed.append(dialog.message)
             dialog.accept()
         else:

@@ -214,16 +214,26 @@ def test_the_group_page_names_bad_files_counts_copies_once_and_people_once(
     context: BrowserContext, site: str, tmp_path: Path
 ) -> None:
     nps = SCALES["nps"]
-    files = [group_file(tmp_path, f"p{i}.json", answer(nps, {"answers": {"nps": s}}, saved_at=f"t{i}"))
-             for i, s in enumerate([10, 9, 9, 10, 9, 10, 9, 9, 9, 8, 8, 7, 8, 7, 7, 8, 3, 5, 2, 6])]
+    files = [
+        group_file(tmp_path, f"p{i}.json", answer(nps, {"answers": {"nps": s}}, saved_at=f"t{i}"))
+        for i, s in enumerate([10, 9, 9, 10, 9, 10, 9, 9, 9, 8, 8, 7, 8, 7, 7, 8, 3, 5, 2, 6])
+    ]
     same = (tmp_path / "p0.json").read_text(encoding="utf-8")
     files.append(group_file(tmp_path, "copy-of-p0.json", json.loads(same)))
     files.append(group_file(tmp_path, "off-scale.json", answer(nps, {"answers": {"nps": 12}})))
     people = [
-        answer(IPA, {"rows": [{"name": "前台", "importance": 7, "performance": 1},
-                              {"name": "前台", "importance": 5, "performance": 3},
-                              {"name": "__proto__", "importance": 6, "performance": 6},
-                              {"name": "constructor", "importance": 2, "performance": 2}]}, saved_at="a"),
+        answer(
+            IPA,
+            {
+                "rows": [
+                    {"name": "前台", "importance": 7, "performance": 1},
+                    {"name": "前台", "importance": 5, "performance": 3},
+                    {"name": "__proto__", "importance": 6, "performance": 6},
+                    {"name": "constructor", "importance": 2, "performance": 2},
+                ]
+            },
+            saved_at="a",
+        ),
         answer(IPA, {"rows": [{"name": "前台", "importance": 6, "performance": 2}]}, saved_at="b"),
     ]
     files += [group_file(tmp_path, f"ipa-{i}.json", p) for i, p in enumerate(people)]

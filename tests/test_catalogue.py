@@ -98,7 +98,12 @@ def test_windows_saved_case_loads(project: Path) -> None:
 
 def test_known_instruments_are_accepted(project: Path) -> None:
     (project / "tools" / "worksheets").mkdir(parents=True)
-    (project / "tools" / "worksheets" / "journey-map.yml").write_text("id: journey-map\n", encoding="utf-8")
+    (project / "tools" / "worksheets" / "journey-map.yml").write_text(
+        "id: journey-map\nkind: journey_map\nversion: 1\ntitle: 旅程地图\nsummary: 画出旅程\n"
+        "instructions: 逐个阶段填写\n"
+        "sources:\n  - citation: Shostack, G. L. (1984). Designing services that deliver. HBR 62(1).\n",
+        encoding="utf-8",
+    )
     path = project / "cases" / "mini.yml"
     path.write_text(
         path.read_text(encoding="utf-8").replace("checked:", "instruments: [journey-map]\nchecked:"), encoding="utf-8"

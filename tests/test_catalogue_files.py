@@ -54,7 +54,6 @@ def test_a_broken_file_does_not_hide_the_errors_of_the_others(project: Path) -> 
     assert any(line.startswith("docs/course/ch01.md:") and "number" in line for line in found), found
 
 
-
 @pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "1.0e+400"])
 def test_non_finite_numbers_are_refused(project: Path, value: str) -> None:
     scale = project / "tools" / "scales" / "mini-scale.yml"

@@ -14,7 +14,7 @@ SCALE_PAGES = ["scales/group.md", "scales/index.md", "scales/mini-scale.md"]
 
 def test_every_generated_page_is_listed(project: Path) -> None:
     pages = generated_pages(load_catalogue(project), directory_urls=False)
-    assert sorted(pages) == ["cases/index.md", "cases/mini.md", *SCALE_PAGES]
+    assert sorted(pages) == ["cases/index.md", "cases/mini.md", *SCALE_PAGES, "tools/index.md"]
 
 
 def test_error_site_keeps_every_page_and_lists_its_own_file_first(project: Path) -> None:
@@ -23,13 +23,13 @@ def test_error_site_keeps_every_page_and_lists_its_own_file_first(project: Path)
         Problem("tools/scales/mini-scale.yml", 9, 5, "bands", "有缺口"),
     ]
     pages, nav = error_site(project, problems)
-    assert sorted(pages) == ["cases/index.md", "cases/mini.md", *SCALE_PAGES]
+    assert sorted(pages) == ["cases/index.md", "cases/mini.md", *SCALE_PAGES, "tools/index.md"]
     case_page = pages["cases/mini.md"]
     assert case_page.index("cases/mini.yml:3:1") < case_page.index("tools/scales/mini-scale.yml:9:5")
     assert "本页的数据文件" in case_page and 'title: "mini"' in case_page
     assert nav["cases/index.md"] == ["cases/index.md", {"mini": "cases/mini.md"}]
     assert nav["course/index.md"] == ["course/index.md", "course/ch01.md"]
-    assert file_counts(project) == {"chapter_count": 1, "case_count": 1, "scale_count": 1}
+    assert file_counts(project) == {"chapter_count": 1, "case_count": 1, "scale_count": 1, "worksheet_count": 0}
 
 
 def test_yaml_text_stays_text_in_the_generated_markdown(project: Path) -> None:

@@ -101,10 +101,7 @@ def test_library_without_javascript_lists_every_card_and_no_dead_filter(browser:
 # ---------- 2. headings go h1 → h2 → h3 ----------
 
 
-HEADING_PAGES = [
-    path
-    for path in PAGES
-]
+HEADING_PAGES = [path for path in PAGES]
 
 
 @pytest.mark.parametrize("path", HEADING_PAGES)

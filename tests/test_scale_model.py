@@ -18,8 +18,8 @@ from pydantic import ValidationError
 from macros.catalogue import load_catalogue
 from macros.models.common import Strict
 from macros.problems import DataError
-from macros.render import render
-from macros.scale_views import _json_for_script, scale_view
+from macros.render import json_for_script, render
+from macros.scale_views import scale_view
 
 from .conftest import FIXTURES
 
@@ -98,7 +98,7 @@ def test_no_model_accepts_a_number_that_is_not_finite() -> None:
 
 def test_a_payload_with_nan_is_never_written() -> None:
     with pytest.raises(ValueError):
-        _json_for_script({"score": math.nan})
+        json_for_script({"score": math.nan})
 
 
 @pytest.mark.parametrize(

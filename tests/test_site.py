@@ -24,7 +24,7 @@ def test_every_case_and_chapter_has_a_page(built_site: Path) -> None:
     catalogue = load_catalogue(ROOT)
     for case in catalogue.cases:
         html = (built_site / "cases" / f"{case.id}.html").read_text(encoding="utf-8")
-        assert case.company.zh in html and "tp-journey__curve" in html
+        assert case.company.zh in html and "data-tp-curve-data" in html
     for chapter_id, chapter in catalogue.chapters:
         assert chapter.label in (built_site / "course" / f"{chapter_id}.html").read_text(encoding="utf-8")
     library = (built_site / "cases" / "index.html").read_text(encoding="utf-8")

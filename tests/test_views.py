@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -37,16 +38,18 @@ def test_paragraphs_split_on_blank_lines_and_join_wrapped_lines() -> None:
     assert paragraphs("第一段\n续行。\n\n第二段。\n") == ["第一段续行。", "第二段。"]
 
 
-def test_journey_numbers_touchpoints_in_order_and_skips_missing_emotions(project: Path) -> None:
+def test_journey_numbers_touchpoints_in_order_and_hands_the_curve_every_moment(project: Path) -> None:
     case = load_catalogue(project).cases[0]
     journey = journey_view(case)
     assert [tp["n"] for stage in journey["stages"] for tp in stage["touchpoints"]] == [1, 2, 3]
-    assert [p["n"] for p in journey["points"]] == [1, 2]  # touchpoint 3 has no emotion
-    up, down = journey["points"]
-    assert up["y"] < journey["zero_y"] < down["y"]  # SVG y grows downwards
-    assert journey["path"].startswith("M") and " L" in journey["path"]
-    assert [b["stage"] for b in journey["bands"]] == ["意识", "使用"]
-    assert journey["bands"][1]["width"] == pytest.approx(2 * journey["bands"][0]["width"], abs=0.02)
+    # The curve (journey-curve.js, Node-tested) gets every moment in order, an unrated one as null,
+    # so the numbers on the curve match the list.
+    curve = json.loads(str(journey["curve"]))
+    assert [s["name"] for s in curve["stages"]] == ["意识", "使用"]
+    assert [m["emotion"] for s in curve["stages"] for m in s["moments"]] == [
+        tp.emotion for stage in case.journey for tp in stage.touchpoints
+    ]
+    assert journey["has_curve"] and journey["count"] == 3
 
 
 def test_case_view_numbers_sources_and_links_citations() -> None:

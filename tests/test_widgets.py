@@ -41,7 +41,7 @@ def test_each_page_loads_only_its_widgets_scripts_deferred(built_site: Path) -> 
         "index.html": [],
         "guide.html": [],
         "course/ch01.html": [],
-        "cases/starbucks.html": [],
+        "cases/starbucks.html": scripts_for(["journey-curve"]),
         "cases/index.html": scripts_for(["library"]),
         "scales/nps.html": scripts_for(["scale-form"]),
         "scales/group.html": scripts_for(["scale-group"]),

@@ -66,9 +66,7 @@ HOSTILE_YAML = {
     "recursive alias": ("a: &x [*x]\n", 1, "别名"),
     "billion laughs": (
         "a: &a [x,x,x,x,x,x,x,x,x]\n"
-        + "".join(
-            f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefg", "bcdefgh", strict=True)
-        ),
+        + "".join(f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefg", "bcdefgh", strict=True)),
         2,
         "别名",
     ),

@@ -214,8 +214,9 @@
     }
 
     if (rowsMode) setRowCount(rowItems().length);
-    var autosave = window.TPScaleStore.attach(def, {
-      key: key, status: status, empty: empty,
+    var autosave = window.TPSaved.attach(def, {
+      kind: "scale", key: key, status: status, empty: empty,
+      read: function (text) { return A.read(text, def.id, def.version, spec).data; },
       restore: function (obj) { writeResponse(obj.response, obj.comment); },
       render: function () { render(readResponse()); },
       isSaved: function (text) { return text === saved; }

@@ -75,6 +75,7 @@ ReasonCode = Literal[
     "format-version",
     "shape",
     "other-scale",
+    "other-worksheet",
     "older-version",
     "newer-version",
     "too-many-rows",
@@ -186,4 +187,3 @@ def check_text(text: str, scale_id: str, version: int, spec: dict[str, Any]) -> 
         return Verdict("too-large")
     data, verdict = parse(text)
     return verdict if not verdict.ok else check(data, scale_id, version, spec)
-

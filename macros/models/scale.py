@@ -411,4 +411,6 @@ def row_measures(scale: Matrix | Ipa | Fmea) -> list[tuple[str, str, str | None,
         ("occurrence", "发生度 O", scale.occurrence.prompt, scale.occurrence.scale),
         ("detection", "探测度 D", scale.detection.prompt, scale.detection.scale),
     ]
+
+
 MODES = ("questionnaire", "matrix", "ipa", "fmea", "nps")

@@ -1,24 +1,31 @@
-/* What a scale form finds in this browser's storage when it opens, and what other tabs change
- * later. Nothing stored is overwritten or dropped without the person deciding: answers saved
- * under another version of the scale, and saved answers that can no longer be read, are kept
- * aside and offered for download (older ones and unreadable ones also for deletion; newer ones
- * are never offered for deletion). Built on TP and TPAnswers; window.TPScaleStore. */
+/* What a scale form or a worksheet finds in this browser's storage when it opens, and what other
+ * tabs change later. Nothing stored is overwritten or dropped without the person deciding:
+ * answers saved under another version of the definition, and saved answers that can no longer
+ * be read, are kept aside and offered for download (older ones and unreadable ones also for
+ * deletion; newer ones are never offered for deletion). Built on TP; window.TPSaved. */
 (function () {
   "use strict";
 
   var TP = window.TP;
-  var A = window.TPAnswers;
   var LEGACY = "touchpoint-scale:"; // keys before answers were scoped by site (kept, never deleted)
   var ASIDE = ":unreadable";
 
-  /* ctx: {key, status, quoted, restore(obj), empty(), render(), isSaved(text)}; `after` is the
-   * element the notices go after. */
+  var WORDS = {
+    scale: { thing: "本量表", content: "答案" },
+    worksheet: { thing: "本工具", content: "内容" }
+  };
+
+  /* def: {id, version}; ctx: {kind ("scale" or "worksheet"), key, status, read(text) → data or
+   * null, restore(obj), empty(), render(), isSaved(text)}; `after` is the element the notices go
+   * after. */
   function attach(def, ctx, after) {
     var status = ctx.status;
-    var prefix = TP.store.key("scale", def.id + "@");
-    var legacyKey = LEGACY + def.id + "@" + def.version;
+    var w = WORDS[ctx.kind];
+    var prefix = TP.store.key(ctx.kind, def.id + "@");
+    // keys from before answers were scoped by site: scales only
+    var legacyKey = ctx.kind === "scale" ? LEGACY + def.id + "@" + def.version : null;
 
-    function readable(text) { return A.read(text || "", def.id, def.version, def.answer_spec).data; }
+    function readable(text) { return ctx.read(text || ""); }
 
     var offered = Object.create(null);
 
@@ -48,19 +55,20 @@
     function offerVersion(storedKey) {
       var version = Number(storedKey.slice(storedKey.lastIndexOf("@") + 1));
       if (!TP.isNum(version) || version === def.version) return;
-      var file = { label: "第 " + version + " 版的答案", name: def.id + "-v" + version };
+      var file = { label: "第 " + version + " 版的" + w.content, name: def.id + "-v" + version };
       if (version < def.version) {
-        offer("v:" + storedKey, "本量表已更新为第 " + def.version + " 版；此前保存的第 " + version +
-          " 版答案不会按新版计分，没有填入表中，可以下载留存或删除。", storedKey, file, true);
+        offer("v:" + storedKey, w.thing + "已更新为第 " + def.version + " 版；此前保存的第 " + version +
+          " 版" + w.content + (ctx.kind === "scale" ? "不会按新版计分，" : "不会按新版读取，") +
+          "没有填入表中，可以下载留存或删除。", storedKey, file, true);
       } else {
-        offer("v:" + storedKey, "这台设备上还保存着第 " + version + " 版的答案，比本页的第 " + def.version +
+        offer("v:" + storedKey, "这台设备上还保存着第 " + version + " 版的" + w.content + "，比本页的第 " + def.version +
           " 版新（可能来自更新后的课程网站）；本页不会读取，也不会删除它，可以下载留存。", storedKey, file, false);
       }
     }
 
     function offerAside(storedKey) {
-      offer("aside:" + storedKey, "此前保存在这台设备上的一份答案无法读取（可能不完整或已损坏），已原样另存，没有填入表中：" +
-        "可以下载留存，或确认无用后删除。", storedKey, { label: "无法读取的旧答案", name: def.id + "-unreadable" }, true);
+      offer("aside:" + storedKey, "此前保存在这台设备上的一份" + w.content + "无法读取（可能不完整或已损坏），已原样另存，没有填入表中：" +
+        "可以下载留存，或确认无用后删除。", storedKey, { label: "无法读取的旧" + w.content, name: def.id + "-unreadable" }, true);
     }
 
     /* Move unreadable saved text out of the way of the autosave, keeping every byte. */
@@ -75,12 +83,13 @@
 
     var current = TP.store.get(ctx.key);
     if (!current.ok) {
-      status.stick("blocked", "此浏览器不允许本网站保存数据（例如无痕模式或禁用了网站数据），无法保存答案，关闭页面后答案会丢失；请用“导出 JSON”保存。");
+      status.stick("blocked", "此浏览器不允许本网站保存数据（例如无痕模式或禁用了网站数据），无法保存" + w.content +
+        "，关闭页面后" + w.content + "会丢失；请用“导出 JSON”保存。");
       ctx.render();
       return { ok: false };
     }
     var text = current.value;
-    if (text === null) {
+    if (text === null && legacyKey) {
       var legacy = TP.store.get(legacyKey).value;
       if (legacy !== null && readable(legacy)) {
         TP.store.set(ctx.key, legacy); // copied, not moved: another course copy may still read it
@@ -93,12 +102,12 @@
       if (data) ctx.restore(data);
       else blocked = !keepAside(text);
     }
-    TP.store.keys(prefix).concat(TP.store.keys(LEGACY + def.id + "@")).forEach(function (k) {
+    TP.store.keys(prefix).concat(legacyKey ? TP.store.keys(LEGACY + def.id + "@") : []).forEach(function (k) {
       if (k.indexOf(ASIDE) !== -1) { if (k.indexOf(ctx.key + ASIDE) === 0) offerAside(k); return; }
       if (k !== ctx.key && k !== legacyKey) offerVersion(k);
     });
     if (blocked) {
-      status.stick("aside", "此前保存的答案无法读取，也无法另存；为了不覆盖它，本页的修改不会自动保存，请用“导出 JSON”保存。");
+      status.stick("aside", "此前保存的" + w.content + "无法读取，也无法另存；为了不覆盖它，本页的修改不会自动保存，请用“导出 JSON”保存。");
     }
 
     // Another tab of this scale saved or cleared: follow it, so this tab never writes back older answers.
@@ -106,18 +115,18 @@
       if (ctx.isSaved(newText)) return;
       if (newText === null) {
         ctx.empty();
-        status.say("另一个标签页清除了本量表的答案，本页已同步。");
+        status.say("另一个标签页清除了" + w.thing + "的" + w.content + "，本页已同步。");
         return;
       }
       var newer = readable(newText);
       if (!newer) return;
       ctx.restore(newer);
       ctx.render();
-      status.say("另一个标签页更新了本量表的答案，本页已同步为最新的答案。");
+      status.say("另一个标签页更新了" + w.thing + "的" + w.content + "，本页已同步为最新的" + w.content + "。");
     });
     ctx.render();
     return { ok: !blocked };
   }
 
-  window.TPScaleStore = { attach: attach };
+  window.TPSaved = { attach: attach };
 })();
