@@ -105,9 +105,22 @@ def test_case_page_shows_the_journey_map_without_sideways_scroll(watched: Watche
     page.goto(f"{base_url}cases/united-airlines.html")
     expect_title(page, "美国联合航空")
     expect(page.locator("svg.tp-journey__curve")).to_be_visible()
-    dots = page.locator(".tp-journey__dot")
-    assert dots.count() >= 5
-    assert page.locator(".tp-journey__dot--down").count() >= 1  # a failure case shows the dip
+    # One dot per rated touchpoint, numbered as in the list, coloured by the sign of its emotion,
+    # left to right in journey order and higher for a better emotion (journey-curve.js).
+    case = next(c for c in CASES if c.id == "united-airlines")
+    emotions = [tp.emotion for stage in case.journey for tp in stage.touchpoints]
+    rated = [(n, e) for n, e in enumerate(emotions, start=1) if e is not None]
+    dots = page.locator(".tp-journey__dot").evaluate_all(
+        "ds => ds.map(d => [Number(d.dataset.n), d.className, d.getBoundingClientRect().x, d.getBoundingClientRect().y])"
+    )
+    assert [d[0] for d in dots] == [n for n, _ in rated]
+    for (n, emotion), (_, cls, _x, _y) in zip(rated, dots, strict=True):
+        word = "up" if emotion > 0 else "down" if emotion < 0 else "flat"
+        assert f"tp-journey__dot--{word}" in cls, (n, emotion, cls)
+    assert [d[2] for d in dots] == sorted(d[2] for d in dots)
+    for (_, e1), (_, e2), d1, d2 in zip(rated, rated[1:], dots, dots[1:], strict=False):
+        if e1 != e2:
+            assert (d1[3] < d2[3]) == (e1 > e2), "a better emotion sits higher"
     for heading in ("大事记", "客户旅程地图", "成果与数据", "资料来源"):
         expect(page.get_by_role("heading", name=re.compile(rf"^{heading}"))).to_be_visible()
     page.locator(".tp-cite a").first.click()

@@ -36,15 +36,17 @@
   /* stages: [{name, moments: [{emotion (−3…+3, or null), mot, peak, end}]}] → {bands, points,
    * path, zero_y, count, has_curve}. Numbers run 1… across all stages. */
   function geometry(stages) {
-    var list = Array.isArray(stages) ? stages : [];
+    var list = (Array.isArray(stages) ? stages : []).map(function (s) {
+      return { name: s && s.name, moments: s && Array.isArray(s.moments) ? s.moments : [] };
+    });
     var count = 0;
-    list.forEach(function (s) { count += (s.moments || []).length; });
+    list.forEach(function (s) { count += s.moments.length; });
     var step = count ? WIDTH / count : WIDTH;
     var bands = [];
     var points = [];
     var n = 0;
     list.forEach(function (s, k) {
-      var moments = s.moments || [];
+      var moments = s.moments;
       var start = n;
       moments.forEach(function (m) {
         n += 1;
