@@ -111,7 +111,8 @@ def test_case_page_shows_the_journey_map_without_sideways_scroll(watched: Watche
     emotions = [tp.emotion for stage in case.journey for tp in stage.touchpoints]
     rated = [(n, e) for n, e in enumerate(emotions, start=1) if e is not None]
     dots = page.locator(".tp-journey__dot").evaluate_all(
-        "ds => ds.map(d => [Number(d.dataset.n), d.className, d.getBoundingClientRect().x, d.getBoundingClientRect().y])"
+        "ds => ds.map(d => { const r = d.getBoundingClientRect();"
+        " return [Number(d.dataset.n), d.className, r.x, r.y]; })"
     )
     assert [d[0] for d in dots] == [n for n, _ in rated]
     for (n, emotion), (_, cls, _x, _y) in zip(rated, dots, strict=True):
