@@ -57,7 +57,10 @@ WIDGET_SCRIPTS.update(
     }
 )
 # Styles a widget needs beyond the site's course.css, loaded only on its pages.
-WIDGET_STYLES: dict[str, tuple[str, ...]] = {"scale-group": ("stylesheets/group.css",)}
+WIDGET_STYLES: dict[str, tuple[str, ...]] = {
+    "scale-form": ("stylesheets/scale.css",),
+    "scale-group": ("stylesheets/scale.css", "stylesheets/group.css"),
+}
 WIDGET_STYLES.update(
     {
         f"ws-{kind}": ("stylesheets/worksheet.css", f"stylesheets/ws-{kind}.css")
