@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue
 from .models import Case, Chapter
-from .models.case import STAGES
+from .models.case import STAGES, Cited, Journey
 from .render import json_for_script
 
 EMOTION_WORDS = {-3: "非常不满", -2: "不满", -1: "略有不满", 0: "平静", 1: "略感满意", 2: "满意", 3: "惊喜"}
@@ -69,7 +69,7 @@ def paragraphs(text: str) -> list[str]:
     return ["".join(line.strip() for line in block.splitlines()) for block in blocks if block]
 
 
-def journey_view(case: Case) -> dict[str, Any]:
+def journey_view(journey: Journey, number: int = 1) -> dict[str, Any]:
     """The journey map: stages with numbered touchpoints, and the emotion curve's data.
 
     The curve is drawn in the browser by ``docs/javascripts/journey-curve.js``, the same component
@@ -77,14 +77,14 @@ def journey_view(case: Case) -> dict[str, Any]:
     its data table, so the page reads the same without it.
     """
     stages: list[dict[str, Any]] = []
-    number = 0
-    for stage in case.journey:
+    count = 0
+    for stage in journey.stages:
         cards = []
         for touchpoint in stage.touchpoints:
-            number += 1
+            count += 1
             cards.append(
                 {
-                    "n": number,
+                    "n": count,
                     "name": touchpoint.name,
                     "type": touchpoint.type,
                     "type_key": {"接触点": "contact", "互动点": "interaction", "体验点": "experience"}[touchpoint.type],
@@ -99,15 +99,17 @@ def journey_view(case: Case) -> dict[str, Any]:
     curve = {
         "stages": [
             {"name": stage.stage, "moments": [{"emotion": tp.emotion} for tp in stage.touchpoints]}
-            for stage in case.journey
+            for stage in journey.stages
         ]
     }
-    rated = sum(1 for stage in case.journey for tp in stage.touchpoints if tp.emotion is not None)
+    rated = sum(1 for stage in journey.stages for tp in stage.touchpoints if tp.emotion is not None)
     return {
+        "persona": journey.persona,
+        "id": f"tp-journey-{number}",
         "stages": stages,
         "curve": Markup(json_for_script(curve)),
         "has_curve": rated >= 2,
-        "count": number,
+        "count": count,
     }
 
 
@@ -144,10 +146,7 @@ def case_view(case: Case, catalogue: Catalogue, directory_urls: bool) -> dict[st
     return {
         **case_card(case, catalogue, current, directory_urls),
         "summary": paragraphs(case.summary),
-        "background": {
-            "paragraphs": paragraphs(case.background.text),
-            "cites": _citations(case.background.sources, numbers),
-        },
+        "background": _cited_view(case.background, numbers),
         "timeline": [
             {
                 "date": date_label(event.date),
@@ -157,7 +156,9 @@ def case_view(case: Case, catalogue: Catalogue, directory_urls: bool) -> dict[st
             }
             for event in sorted(case.timeline, key=lambda e: e.date)
         ],
-        "journey": journey_view(case),
+        "opening": _opening_view(case, numbers),
+        "journeys": [journey_view(j, n) for n, j in enumerate(case.journeys, start=1)],
+        "china": _cited_view(case.china, numbers) if case.china else None,
         "practices": [
             {"title": p.title, "paragraphs": paragraphs(p.description), "cites": _citations(p.sources, numbers)}
             for p in case.practices
@@ -233,4 +234,21 @@ def course_view(catalogue: Catalogue, current: str, directory_urls: bool) -> dic
             chapter_view(chapter_id, catalogue, current, directory_urls) for chapter_id, _ in catalogue.chapters
         ],
         "case_count": len(catalogue.cases),
+    }
+
+
+def _cited_view(block: Cited, numbers: dict[str, int]) -> dict[str, Any]:
+    return {"paragraphs": paragraphs(block.text), "cites": _citations(block.sources, numbers)}
+
+
+def _opening_view(case: Case, numbers: dict[str, int]) -> dict[str, Any] | None:
+    """The teaching-case opening: who, when, which decision, and the situation."""
+    if case.opening is None:
+        return None
+    return {
+        "protagonist": case.opening.protagonist,
+        "date": date_label(case.opening.date),
+        "iso": case.opening.date,
+        "decision": case.opening.decision,
+        **_cited_view(Cited(text=case.opening.text, sources=case.opening.sources), numbers),
     }

@@ -108,7 +108,7 @@ def test_case_page_shows_the_journey_map_without_sideways_scroll(watched: Watche
     # One dot per rated touchpoint, numbered as in the list, coloured by the sign of its emotion,
     # left to right in journey order and higher for a better emotion (journey-curve.js).
     case = next(c for c in CASES if c.id == "united-airlines")
-    emotions = [tp.emotion for stage in case.journey for tp in stage.touchpoints]
+    emotions = [tp.emotion for stage in case.journeys[0].stages for tp in stage.touchpoints]
     rated = [(n, e) for n, e in enumerate(emotions, start=1) if e is not None]
     dots = page.locator(".tp-journey__dot").evaluate_all(
         "ds => ds.map(d => { const r = d.getBoundingClientRect();"

@@ -37,7 +37,7 @@ def test_the_real_course_data_loads() -> None:
 def test_the_fixture_project_loads(project: Path) -> None:
     catalogue = load_catalogue(project)
     [case] = catalogue.cases
-    assert case.id == "mini" and case.journey[1].touchpoints[1].emotion is None
+    assert case.id == "mini" and case.journeys[0].stages[1].touchpoints[1].emotion is None
     assert catalogue.cases_for("ch01") == [case]
 
 

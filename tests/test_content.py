@@ -18,8 +18,9 @@ def test_first_cases_are_written_in_full(case_id: str) -> None:
     case = load_catalogue(ROOT).case(case_id)
     assert len(case.timeline) >= 5, "at least 5 dated facts"
     assert len(case.sources) >= 3, "at least 3 sources"
-    assert [stage.stage for stage in case.journey] == ["意识", "考虑", "购买", "使用", "忠诚"]
-    assert sum(tp.emotion is not None for stage in case.journey for tp in stage.touchpoints) >= 5
+    stages = [stage for journey in case.journeys for stage in journey.stages]
+    assert {stage.stage for stage in stages} == {"意识", "考虑", "购买", "使用", "忠诚"}
+    assert sum(tp.emotion is not None for stage in stages for tp in stage.touchpoints) >= 5
     assert all(str(source.url).startswith("https://") for source in case.sources)
 
 

@@ -38,6 +38,7 @@ THEMES = ["主题|甲", "<b>{{ t }}</b>"]
 HEADLINE = "要点[x](javascript:y)<b>&amp;</b>{{ h }}|"  # at most 40 characters
 SUMMARY = "摘要 <script>alert(1)</script> [链](javascript:alert(1)) &copy; {{ s }} | a | b |\n{: onclick=alert(1) }"
 TOUCHPOINT = "<img src=x onerror=alert(1)>点"  # at most 30 characters
+PERSONA = "客人<b>{{ p }}</b>&amp;"  # at most 40 characters
 SOURCE_TITLE = "来源 [x](javascript:y) <script>alert(1)</script> &lt; {{ x }}"
 SCALE_TITLE = "量表 [x](javascript:alert(1)) <b>粗</b> &amp; {{ s }} | {: onclick=alert(1) }"
 ITEM = "题目 <img src=x onerror=alert(1)> [x](javascript:y) &amp; {{ q }} |"
@@ -56,7 +57,8 @@ def hostile_case() -> dict[str, Any]:
     case = yaml.safe_load((FIXTURES / "project" / "cases" / "mini.yml").read_text(encoding="utf-8"))
     case.update(id="hostile", industry=INDUSTRY, themes=THEMES, headline=HEADLINE, summary=SUMMARY)
     case["company"] = {"zh": ZH, "en": EN}
-    case["journey"][0]["touchpoints"][0]["name"] = TOUCHPOINT
+    case["journeys"][0]["stages"][0]["touchpoints"][0]["name"] = TOUCHPOINT
+    case["journeys"][0]["persona"] = PERSONA
     case["sources"][0]["title"] = SOURCE_TITLE
     return dict(case)
 
@@ -127,6 +129,7 @@ def test_case_text_is_text_on_its_page(page: Page, hostile_site: Path) -> None:
     assert meta.nth(2).locator("dd").text_content() == "、".join(THEMES)
     assert text(page, ".tp-prose p") == SUMMARY.replace("\n", "")
     assert text(page, ".tp-touchpoint__name") == TOUCHPOINT
+    assert page.locator(".tp-stage").first.get_attribute("aria-label") == f"{PERSONA}：意识阶段"
     assert text(page, ".tp-sources__item a") == SOURCE_TITLE
     # The previous page's footer names this page, in its text and in its accessible name.
     previous = page.locator("a.md-footer__link--prev").get_attribute("href")

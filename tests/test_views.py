@@ -40,14 +40,14 @@ def test_paragraphs_split_on_blank_lines_and_join_wrapped_lines() -> None:
 
 def test_journey_numbers_touchpoints_in_order_and_hands_the_curve_every_moment(project: Path) -> None:
     case = load_catalogue(project).cases[0]
-    journey = journey_view(case)
+    journey = journey_view(case.journeys[0])
     assert [tp["n"] for stage in journey["stages"] for tp in stage["touchpoints"]] == [1, 2, 3]
     # The curve (journey-curve.js, Node-tested) gets every moment in order, an unrated one as null,
     # so the numbers on the curve match the list.
     curve = json.loads(str(journey["curve"]))
     assert [s["name"] for s in curve["stages"]] == ["意识", "使用"]
     assert [m["emotion"] for s in curve["stages"] for m in s["moments"]] == [
-        tp.emotion for stage in case.journey for tp in stage.touchpoints
+        tp.emotion for stage in case.journeys[0].stages for tp in stage.touchpoints
     ]
     assert journey["has_curve"] and journey["count"] == 3
 

@@ -49,6 +49,23 @@ class JourneyStage(Strict):
     touchpoints: list[Touchpoint] = Field(min_length=1)
 
 
+class Journey(Strict):
+    """One customer's journey through the stages (a case may follow two different customers)."""
+
+    persona: Text = Field(max_length=40, description="这是谁的旅程，例如 3411 航班上的乘客（2017年）")
+    stages: list[JourneyStage] = Field(min_length=1, description="按 意识→忠诚 顺序")
+
+
+class Opening(Strict):
+    """How the case opens, as a teaching case does: a person, a date and a decision."""
+
+    protagonist: Text = Field(max_length=40, description="主人公：姓名与职务，例如 Oscar Munoz，美联航首席执行官")
+    date: PartialDate = Field(description="决策时刻的日期")
+    decision: Text = Field(max_length=120, description="主人公面对的决策（一个问题，答案留到分析部分）")
+    text: Text = Field(description="开篇：情境、取舍与压力；不透露结果；空行分段")
+    sources: SourceRefs
+
+
 class TimelineEvent(Strict):
     """A dated event."""
 
@@ -95,18 +112,25 @@ class Case(Strict):
         min_length=1, max_length=3, description="本案例重点讲解的旅程阶段（案例库按此筛选）"
     )
     headline: Text = Field(max_length=40, description="一句话要点（案例卡片上显示）")
-    summary: Text = Field(description="案例摘要")
+    summary: Text = Field(description="案例摘要（卡片与搜索用；不透露答案）")
+    opening: Opening | None = Field(
+        default=None, description="开篇：主人公、日期与决策（教学案例必填，见 tests/test_content.py）"
+    )
     background: Cited
     timeline: list[TimelineEvent] = Field(min_length=1)
-    journey: list[JourneyStage] = Field(min_length=1, description="按 意识→忠诚 顺序")
+    journeys: list[Journey] = Field(min_length=1, max_length=3, description="客户旅程；不同的顾客各画一条")
     practices: list[Practice] = Field(min_length=1)
     results: list[Result] = Field(min_length=1)
     risks: list[Risk] = Field(min_length=1, description="出了什么问题，或可能出什么问题")
+    china: Cited | None = Field(default=None, description="中国视角：与中国市场相关、可核实的内容（可选）")
     lessons: list[Text] = Field(min_length=1)
     discussion: list[Text] = Field(min_length=1, description="讨论题")
     theories: list[Text] = Field(min_length=1, description="关联理论")
     instruments: list[Id] = Field(default_factory=list, description="相关量表或工具的 id（tools/ 下的文件名）")
     sources: list[Source] = Field(min_length=1)
+    trainer_notes: list[Text] = Field(
+        default_factory=list, description="给培训师的研究备注（来源说明、存疑之处）；不在学员页面显示"
+    )
     checked: FullDate = Field(description="最近一次核对事实的日期")
 
     def internal_problems(self) -> list[tuple[Path, str]]:
@@ -121,19 +145,24 @@ class Case(Strict):
             for position, ref in enumerate(refs):
                 if ref not in known:
                     found.append(((*path, position), f"未知来源“{ref}”；请在 sources 中添加 (unknown source)"))
-        order = [STAGES.index(stage.stage) for stage in self.journey]
-        for index in range(1, len(order)):
-            if order[index] <= order[index - 1]:
-                found.append(
-                    (
-                        ("journey", index, "stage"),
-                        "旅程阶段须按 意识→考虑→购买→使用→忠诚 的顺序，且每个阶段只出现一次 (stage order)",
+        for number, journey in enumerate(self.journeys):
+            order = [STAGES.index(stage.stage) for stage in journey.stages]
+            for index in range(1, len(order)):
+                if order[index] <= order[index - 1]:
+                    found.append(
+                        (
+                            ("journeys", number, "stages", index, "stage"),
+                            "旅程阶段须按 意识→考虑→购买→使用→忠诚 的顺序，且每个阶段只出现一次 (stage order)",
+                        )
                     )
-                )
         return found
 
     def _source_refs(self) -> list[tuple[Path, list[str]]]:
         refs: list[tuple[Path, list[str]]] = [(("background", "sources"), self.background.sources)]
+        if self.opening:
+            refs.append((("opening", "sources"), self.opening.sources))
+        if self.china:
+            refs.append((("china", "sources"), self.china.sources))
         for name in ("timeline", "practices", "results", "risks"):
             for index, item in enumerate(getattr(self, name)):
                 refs.append(((name, index, "sources"), item.sources))

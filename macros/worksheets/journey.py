@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from ..models.case import STAGES
+from ..models.case import STAGES, Case
 from ..models.common import Text
 from .base import Path, WorksheetBase
 from .spec import BoolField, ChoiceField, IntField, Table, TextField, data_spec
@@ -77,33 +77,37 @@ class JourneyMap(WorksheetBase):
         )
 
     def payload(self, catalogue: Catalogue) -> dict[str, Any]:
-        # Every case's journey, so that any of them can be loaded as an editable copy.
+        # Every journey of every case, so that any of them can be loaded as an editable copy.
         return {
             "stages": list(self.stages),
             "types": list(TYPES),
             "channels": list(CHANNELS),
             "max_touchpoints": self.max_touchpoints,
-            "cases": [
-                {
-                    "id": case.id,
-                    "title": case.company.zh,
-                    "stages": [
-                        {
-                            "stage": stage.stage,
-                            "touchpoints": [
-                                {
-                                    "name": tp.name,
-                                    "type": tp.type,
-                                    "channel": tp.channel,
-                                    "behaviour": tp.description[:TEXT_MAX],
-                                    "emotion": tp.emotion,
-                                }
-                                for tp in stage.touchpoints
-                            ],
-                        }
-                        for stage in case.journey
-                    ],
-                }
-                for case in catalogue.cases
-            ],
+            "cases": [case_journey(case, number) for case in catalogue.cases for number in range(len(case.journeys))],
         }
+
+
+def case_journey(case: Case, index: int) -> dict[str, Any]:
+    """One journey of a case as the worksheet loads it (the case's own words and values)."""
+    journey = case.journeys[index]
+    several = len(case.journeys) > 1
+    return {
+        "id": f"{case.id}-{index + 1}" if several else case.id,
+        "title": f"{case.company.zh}：{journey.persona}" if several else case.company.zh,
+        "stages": [
+            {
+                "stage": stage.stage,
+                "touchpoints": [
+                    {
+                        "name": tp.name,
+                        "type": tp.type,
+                        "channel": tp.channel,
+                        "behaviour": tp.description[:TEXT_MAX],
+                        "emotion": tp.emotion,
+                    }
+                    for tp in stage.touchpoints
+                ],
+            }
+            for stage in journey.stages
+        ],
+    }
