@@ -59,6 +59,7 @@ def hostile_case() -> dict[str, Any]:
     case["company"] = {"zh": ZH, "en": EN}
     case["journeys"][0]["stages"][0]["touchpoints"][0]["name"] = TOUCHPOINT
     case["journeys"][0]["persona"] = PERSONA
+    del case["opening"]  # a case without an opening shows its summary (the opening: tests/test_pages.py)
     case["sources"][0]["title"] = SOURCE_TITLE
     return dict(case)
 
