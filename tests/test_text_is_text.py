@@ -76,6 +76,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("hostile") / "p")
     _dump(hostile_case(), root / "cases" / "hostile.yml")
     _dump(hostile_scale(), root / "tools" / "scales" / "hostile-scale.yml")
+    chapter = root / "docs" / "course" / "ch01.md"  # a chapter embeds the case's card
+    chapter.write_text(chapter.read_text(encoding="utf-8") + '\n{{ case_card_for("hostile") }}\n', encoding="utf-8")
     site = root / "site"
     result = build_site(root / "mkdocs.yml", site)
     assert result.returncode == 0, result.stdout + result.stderr
