@@ -100,7 +100,13 @@ def test_paper_version_has_a_tick_box_and_owner_line_per_task() -> None:
 
 # (name, what to change in the real file, the field path reported, the line's anchor, the message)
 INVALID = [
-    ("unknown-severity", ("severity: level-4", "severity: level-9"), "example.severity", "severity: level-9", "未知级别“level-9”"),
+    (
+        "unknown-severity",
+        ("severity: level-4", "severity: level-9"),
+        "example.severity",
+        "severity: level-9",
+        "未知级别“level-9”",
+    ),
     (
         "unknown-phase",
         ("phase: first-hour\n", "phase: first-week\n"),
@@ -151,7 +157,13 @@ INVALID = [
         "id: speed",
         "复盘问题 id“speed”重复",
     ),
-    ("task-too-long", ("text: 确认客人和员工", "text: " + "很" * 120 + "确认客人和员工"), "phases[0].tasks[0].text", "很很", "120"),
+    (
+        "task-too-long",
+        ("text: 确认客人和员工", "text: " + "很" * 120 + "确认客人和员工"),
+        "phases[0].tasks[0].text",
+        "很很",
+        "120",
+    ),
 ]
 
 
@@ -163,7 +175,11 @@ def test_invalid_definition_names_its_error(
     assert old in REAL, name
     text = REAL.replace(old, new, 1)
     found = problems_with(project, text)
-    nth = 2 if name in {"duplicate-task", "duplicate-level-name", "duplicate-phase-name", "do-and-dont", "duplicate-review"} else 1
+    nth = (
+        2
+        if name in {"duplicate-task", "duplicate-level-name", "duplicate-phase-name", "do-and-dont", "duplicate-review"}
+        else 1
+    )
     where = f"{FILE}:{line_of(text, anchor, nth)}:"
     hits = [line for line in found if line.startswith(where) and f" {field}: " in line and message in line]
     assert hits, f"{where} {field} {message!r} not in {found}"
