@@ -42,7 +42,7 @@ class Phase(Strict):
 
     id: Id
     name: Text = Field(max_length=12)
-    tasks: list[Task] = Field(min_length=1)
+    tasks: list[Task] = Field(min_length=1, max_length=12)
 
 
 class Stakeholder(Strict):
@@ -82,10 +82,10 @@ class CrisisToolkit(WorksheetBase):
     """The touchpoint crisis toolkit."""
 
     kind: Literal["crisis"]
-    levels: list[Level] = Field(min_length=2, description="严重程度分级，从轻到重")
-    phases: list[Phase] = Field(min_length=1)
-    stakeholders: list[Stakeholder] = Field(min_length=1)
-    review: list[Question] = Field(min_length=1, description="事后复盘问题")
+    levels: list[Level] = Field(min_length=2, max_length=6, description="严重程度分级，从轻到重")
+    phases: list[Phase] = Field(min_length=1, max_length=6)
+    stakeholders: list[Stakeholder] = Field(min_length=1, max_length=10)
+    review: list[Question] = Field(min_length=1, max_length=12, description="事后复盘问题")
     example: Example
 
     def internal_problems(self) -> list[tuple[Path, str]]:
@@ -99,6 +99,13 @@ class CrisisToolkit(WorksheetBase):
             if task_id in seen:
                 found.append((("phases", p, "tasks", i, "id"), f"清单事项 id“{task_id}”重复 (duplicate id)"))
             seen.add(task_id)
+        # the CSV names a phase, the chooser a level, the drafter a stakeholder: by name, so names
+        # must tell them apart
+        found += _same_names(("levels",), [x.name for x in self.levels], "级别")
+        found += _same_names(("phases",), [x.name for x in self.phases], "阶段")
+        found += _same_names(("stakeholders",), [x.name for x in self.stakeholders], "利益相关方")
+        for s, holder in enumerate(self.stakeholders):
+            found += _contradictions(("stakeholders", s), holder)
         if self.example.severity not in {x.id for x in self.levels}:
             known = "、".join(x.id for x in self.levels)
             found.append((("example", "severity"), f"未知级别“{self.example.severity}”；已有：{known} (unknown level)"))
@@ -165,3 +172,29 @@ class CrisisToolkit(WorksheetBase):
             "stakeholders": [x.model_dump() for x in self.stakeholders],
             "review": [x.model_dump() for x in self.review],
         }
+
+
+def _same_names(path: Path, names: list[str], what: str) -> list[tuple[Path, str]]:
+    """A problem at ``(*path, index, "name")`` for each name used before."""
+    seen: set[str] = set()
+    found = []
+    for index, name in enumerate(names):
+        if name in seen:
+            found.append(((*path, index, "name"), f"{what}名称“{name}”重复 (duplicate name)"))
+        seen.add(name)
+    return found
+
+
+def _contradictions(path: Path, holder: Stakeholder) -> list[tuple[Path, str]]:
+    """An item listed twice, or both under 应当 and 避免, cannot guide anyone."""
+    found: list[tuple[Path, str]] = []
+    for key, items in (("do", holder.do), ("dont", holder.dont)):
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if item in seen:
+                found.append(((*path, key, index), f"“{item}”重复出现 (duplicate item)"))
+            seen.add(item)
+    for index, item in enumerate(holder.dont):
+        if item in holder.do:
+            found.append(((*path, "dont", index), f"“{item}”同时列在“应当”和“避免”中 (listed under both do and dont)"))
+    return found
