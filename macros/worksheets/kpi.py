@@ -174,18 +174,15 @@ def _row_problems(index: int, row: ExampleRow) -> list[tuple[Path, str]]:
         a, b = getattr(row, part), getattr(row, whole)
         if a is not None and b is not None and a > b:
             found.append(((*at, part), f"{part}（{a:g}）大于 {whole}（{b:g}） (part exceeds whole)"))
-    nps = (row.promoters, row.passives, row.detractors)
-    if row.nps_responses is not None:
-        if None in nps:
-            found.append(((*at, "nps_responses"), "填写了 nps_responses，但推荐者、被动者、贬损者不全 (incomplete NPS counts)"))
-        elif sum(v for v in nps if v is not None) != row.nps_responses:
-            total = sum(v for v in nps if v is not None)
-            found.append(
-                (
-                    (*at, "nps_responses"),
-                    f"推荐者 + 被动者 + 贬损者 = {total:g}，不等于 nps_responses {row.nps_responses:g} (NPS counts do not add up)",
-                )
-            )
+    nps = [v for v in (row.promoters, row.passives, row.detractors) if v is not None]
+    given = row.nps_responses
+    if given is not None and len(nps) < 3:
+        found.append(
+            ((*at, "nps_responses"), "填了 nps_responses，推荐者、被动者、贬损者却不全 (incomplete NPS counts)")
+        )
+    elif given is not None and sum(nps) != given:
+        message = f"推荐者 + 被动者 + 贬损者 = {sum(nps):g}，不等于 nps_responses {given:g} (NPS counts do not add up)"
+        found.append(((*at, "nps_responses"), message))
     if row.retention == 1 and row.discount_rate == 0:
         found.append(((*at, "retention"), "留存率 1 且折现率 0 时 CLV 无穷大，无法计算 (CLV is infinite)"))
     return found
