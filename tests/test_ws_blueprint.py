@@ -58,7 +58,13 @@ def test_the_example_is_a_file_the_worksheet_accepts() -> None:
 
 def test_the_payload_names_the_lanes_and_the_lines_between_them() -> None:
     payload = real().payload(load_catalogue(ROOT))
-    assert [lane["label"] for lane in payload["lanes"]] == ["有形展示", "顾客行为", "前台员工行为", "后台员工行为", "支持流程"]
+    assert [lane["label"] for lane in payload["lanes"]] == [
+        "有形展示",
+        "顾客行为",
+        "前台员工行为",
+        "后台员工行为",
+        "支持流程",
+    ]
     assert [(line["below"], line["label"]) for line in payload["lines"]] == [
         ("customer", "互动线"),
         ("frontstage", "可视线"),
@@ -83,7 +89,11 @@ def test_invalid_blueprint_reports_its_error(project: Path, fixture: Path) -> No
     for text in expected:
         field, _, message = text.partition(": ")
         # file:line:column: field: message, the line being the one of the offending value
-        hits = [line for line in found if re.match(rf"tools/worksheets/{re.escape(fixture.name)}:\d+:\d+: {re.escape(field)}", line)]
+        hits = [
+            line
+            for line in found
+            if re.match(rf"tools/worksheets/{re.escape(fixture.name)}:\d+:\d+: {re.escape(field)}", line)
+        ]
         assert hits, f"{text!r} not in {found}"
         assert any(message in hit for hit in hits), f"{message!r} not in {hits}"
     for line in found:

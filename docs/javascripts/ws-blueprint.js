@@ -112,6 +112,7 @@
     var nextLow = TP.button("下一步 ›", function () { show(active + 1); scrollTo(); }, "tp-ws-small tp-bp__next");
     var grid = h("div", { class: "tp-bp__grid" });
     var add = TP.button("＋ 添加步骤", addStep, "tp-ws-small tp-bp__add");
+    var example = TP.button("载入酒店示例", function () { ctx.replace(blank(), "酒店示例"); }, "tp-ws-small tp-bp__example");
     var counts = h("p", { "data-tp-bp-counts": "" });
     var fails = h("ul", { "data-tp-bp-fails": "" });
     var waits = h("ul", { "data-tp-bp-waits": "" });
@@ -127,7 +128,7 @@
       ]),
       h("div", { class: "tp-bp__scroll", tabindex: "0", role: "region", "aria-label": "服务蓝图：步骤 × 五层" }, [grid]),
       h("div", { class: "tp-bp__nav tp-bp__nav--low", "data-tp-screen-only": "" }, [prevLow, nextLow]),
-      h("p", { class: "tp-bp__actions", "data-tp-screen-only": "" }, [add, h("span", { class: "tp-bp__hint" }, ["最多 " + table.rows_max + " 步"])]),
+      h("p", { class: "tp-bp__actions", "data-tp-screen-only": "" }, [add, example, h("span", { class: "tp-bp__hint" }, ["最多 " + table.rows_max + " 步"])]),
       h("section", { class: "tp-bp__summary", "aria-label": "汇总" }, [
         h("h3", {}, ["汇总"]), counts, missing, failHead, fails, waitHead, waits
       ]),
