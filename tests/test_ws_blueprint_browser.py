@@ -99,12 +99,12 @@ def test_the_three_lines_run_between_the_right_lanes(visit: Watched) -> None:
 def test_filling_the_form_updates_the_summary_and_a_reload_keeps_everything(visit: Watched) -> None:
     page = open_blueprint(visit)
     page.get_by_label("蓝图名称").fill("滨江酒店 · 周末亲子住店")
-    go(page, 2)  # 抵达: becomes a wait point
-    control(page, 2, "customer").fill("带两个孩子和三件行李，在门口等车位")
-    control(page, 2, "wait").check()
-    control(page, 2, "wait_note").fill("周五傍晚车道拥堵，门童忙不过来")
     go(page, 1)  # 确认: no longer a fail point
     control(page, 1, "fail").uncheck()
+    go(page, 2)  # 抵达: becomes a wait point; typed text last (the save must not wait for a tick)
+    control(page, 2, "wait").check()
+    control(page, 2, "customer").fill("带两个孩子和三件行李，在门口等车位")
+    control(page, 2, "wait_note").fill("周五傍晚车道拥堵，门童忙不过来")
     expect(page.locator("[data-tp-bp-counts]")).to_contain_text("失误点 2 个；等待点 4 个")
     assert "确认" not in listed(page, "fails")
     assert listed(page, "waits") == ["抵达", "办理入住", "客房服务", "早餐"]
@@ -112,13 +112,13 @@ def test_filling_the_form_updates_the_summary_and_a_reload_keeps_everything(visi
         "抵达：周五傍晚车道拥堵，门童忙不过来"
     )
     if is_phone(page):  # one step at a time, and nothing scrolls sideways
-        expect(control(page, 2, "customer")).to_be_hidden()
-        expect(control(page, 1, "customer")).to_be_visible()
+        expect(control(page, 1, "customer")).to_be_hidden()
+        expect(control(page, 2, "customer")).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         for target in (
             page.locator("[data-tp-bp-picker]"),
             page.locator(".tp-bp__next").first,
-            control(page, 1, "fail"),
+            control(page, 2, "wait"),
         ):
             box = target.locator(
                 "xpath=ancestor-or-self::*[self::select or self::button or contains(@class,'tp-ws-check')][1]"
