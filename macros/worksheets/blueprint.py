@@ -53,12 +53,22 @@ class Blueprint(WorksheetBase):
     def internal_problems(self) -> list[tuple[Path, str]]:
         found: list[tuple[Path, str]] = []
         if len(self.example) > self.max_steps:
-            found.append((("example",), f"示例有 {len(self.example)} 步，超过 max_steps {self.max_steps}"))
+            found.append(
+                (
+                    ("max_steps",),
+                    f"示例有 {len(self.example)} 步，超过 max_steps {self.max_steps}："
+                    "载入示例后无法保存 (more example steps than max_steps)",
+                )
+            )
         seen: set[str] = set()
         for index, step in enumerate(self.example):
             if step.name in seen:
                 found.append((("example", index, "name"), f"步骤“{step.name}”重复 (duplicate step)"))
             seen.add(step.name)
+            if not any(getattr(step, lane) for lane, _ in LANES):
+                found.append(
+                    (("example", index), f"步骤“{step.name}”的五层内容都是空的 (example step has no lane filled)")
+                )
         return found
 
     def data_spec(self) -> dict[str, Any]:
