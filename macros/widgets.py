@@ -12,6 +12,7 @@ WIDGET_SCRIPTS: dict[str, tuple[str, ...]] = {
     "scale-form": (
         "javascripts/tp-core.js",
         "javascripts/tp-answers.js",
+        "javascripts/tp-stats.js",
         "javascripts/scoring.js",
         "javascripts/scale-charts.js",
         "javascripts/scale-results.js",
@@ -21,6 +22,7 @@ WIDGET_SCRIPTS: dict[str, tuple[str, ...]] = {
     "scale-group": (
         "javascripts/tp-core.js",
         "javascripts/tp-answers.js",
+        "javascripts/tp-stats.js",
         "javascripts/scoring.js",
         "javascripts/scale-charts.js",
         "javascripts/group-views.js",
@@ -46,7 +48,7 @@ WIDGET_SCRIPTS.update(
             "javascripts/ws-journey.js",
         ),
         "ws-blueprint": (*_SHEET, "javascripts/ws-blueprint.js"),
-        "ws-kpi": (*_SHEET, "javascripts/scoring.js", "javascripts/ws-kpi.js", "javascripts/ws-kpi-form.js"),
+        "ws-kpi": (*_SHEET, "javascripts/tp-stats.js", "javascripts/ws-kpi.js", "javascripts/ws-kpi-form.js"),
         "ws-emotion-map": (
             *_SHEET,
             "javascripts/ws-peak-end.js",

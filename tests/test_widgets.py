@@ -27,7 +27,12 @@ def scripts_of(html: str) -> list[tuple[str, bool]]:
 
 def test_scripts_come_in_dependency_order_once() -> None:
     both = scripts_for(["scale-group", "scale-form"])
-    assert both[:3] == ["javascripts/tp-core.js", "javascripts/tp-answers.js", "javascripts/scoring.js"]
+    assert both[:4] == [
+        "javascripts/tp-core.js",
+        "javascripts/tp-answers.js",
+        "javascripts/tp-stats.js",
+        "javascripts/scoring.js",
+    ]
     assert len(both) == len(set(both)) == len(set(WIDGET_SCRIPTS["scale-group"]) | set(WIDGET_SCRIPTS["scale-form"]))
     for widget in ("scale-form", "scale-group"):
         assert [path for path in both if path in WIDGET_SCRIPTS[widget]] == list(WIDGET_SCRIPTS[widget])

@@ -1,15 +1,17 @@
 /* Scoring engine of the course's scales. The contract is the scoring spec ("Scale definitions and
  * the scoring engine"); "§ mode" below names its sections. A definition is model_dump(mode="json")
- * of macros/models/scale.py. Classic script, no DOM, no dependencies, ES5 style (old WebViews):
- * Node gets it from require(), a browser as window.TouchpointScoring; loading twice is harmless.
+ * of macros/models/scale.py. Classic script, no DOM, ES5 style (old WebViews):
+ * Node gets it from require(), a browser as window.TouchpointScoring (after tp-stats.js); loading
+ * twice is harmless.
  * Missing, null, non-numeric or out-of-range answers are unanswered, never imputed. Scores are
  * not rounded. Only an unknown `mode` throws. */
 (function (root, factory) {
   "use strict";
-  var api = factory();
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  var node = typeof module !== "undefined" && module.exports;
+  var api = factory(node ? require("./tp-stats.js") : root.TPStats);
+  if (node) module.exports = api;
   else root.TouchpointScoring = api;
-})(typeof window !== "undefined" ? window : typeof self !== "undefined" ? self : this, function () {
+})(typeof window !== "undefined" ? window : typeof self !== "undefined" ? self : this, function (stats) {
   "use strict";
 
   // Float guard for comparisons only (band limits, crosshairs, rule minimums, ties): a mean of
@@ -288,30 +290,9 @@
     };
   }
 
-  var Z95 = 1.959964;
-
-  /* 95 % interval of a share k/n in percent (Wilson score interval), or null when n = 0. */
-  function shareInterval(k, n) {
-    if (!(n > 0)) return null;
-    var p = k / n;
-    var z2 = Z95 * Z95;
-    var centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-    var half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-    return { low: 100 * Math.max(0, centre - half), high: 100 * Math.min(1, centre + half) };
-  }
-
-  /* 95 % interval of an NPS from its counts: NPS ± 1.96 × 100 × √(Var / n), where
-   * Var = pP(1 − pP) + pD(1 − pD) + 2·pP·pD is the variance of one answer scored +1 / 0 / −1;
-   * clipped to −100…+100; null below two answers. */
-  function npsInterval(promoters, passives, detractors) {
-    var n = promoters + passives + detractors;
-    if (!(n >= 2)) return null;
-    var pP = promoters / n;
-    var pD = detractors / n;
-    var half = Z95 * 100 * Math.sqrt((pP * (1 - pP) + pD * (1 - pD) + 2 * pP * pD) / n);
-    var nps = 100 * (pP - pD);
-    return { low: Math.max(-100, nps - half), high: Math.min(100, nps + half) };
-  }
+  // The intervals live in tp-stats.js (the KPI worksheet needs them without this engine).
+  var shareInterval = stats.shareInterval;
+  var npsInterval = stats.npsInterval;
 
   function aggregateNps(definition, responses) {
     var k = { promoter: 0, passive: 0, detractor: 0 };

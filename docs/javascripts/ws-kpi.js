@@ -1,6 +1,6 @@
 /* Calculation engine of the touchpoint KPI worksheet (数据分析工具): per-touchpoint figures, a
  * funnel and a reader for pasted or imported CSV. DOM-free classic script, ES5 style; Node gets it
- * from require(), a browser as window.TPKpi (load scoring.js first: its interval functions are
+ * from require(), a browser as window.TPKpi (load tp-stats.js first: its interval functions are
  * reused, never re-implemented). It never throws, whatever the input.
  * Conventions:
  * - Missing input or a zero denominator gives null, never 0. An invalid input counts as missing
@@ -9,8 +9,8 @@
  *   Retention r and discount rate i are fractions 0–1 or percent text ("80%"); margin m may be < 0.
  * - Shares are in percent (keys *_pct). conversion = conversions ÷ entrants; CSAT = satisfied ÷
  *   ratings (satisfied = answers 4–5 on 1–5, top-2-box) with the Wilson 95 % interval
- *   (TouchpointScoring.shareInterval); NPS = 100 (P − D) ÷ (P + Pa + D) (Reichheld 2003) with
- *   TouchpointScoring.npsInterval (null below two answers). churn = lost ÷ customers at start,
+ *   (TPStats.shareInterval, shared with the scoring engine); NPS = 100 (P − D) ÷ (P + Pa + D) (Reichheld 2003) with
+ *   TPStats.npsInterval (null below two answers). churn = lost ÷ customers at start,
  *   r = 1 − churn unless r is given (a given r wins).
  * - CLV = m·r ÷ (1 + i − r): Gupta & Lehmann (2003) "Customers as assets", J. Interactive
  *   Marketing 17(1) 9–24, infinite horizon, constant m and r, margin at the end of each period.
@@ -19,11 +19,11 @@
 (function (root, factory) {
   "use strict";
   var node = typeof module !== "undefined" && module.exports;
-  var scoring = node ? require("./scoring.js") : null;
-  var api = factory(function () { return scoring || root.TouchpointScoring || null; });
+  var stats = node ? require("./tp-stats.js") : null;
+  var api = factory(function () { return stats || root.TPStats || null; });
   if (node) module.exports = api;
   else root.TPKpi = api;
-})(typeof window !== "undefined" ? window : typeof self !== "undefined" ? self : this, function (scoringEngine) {
+})(typeof window !== "undefined" ? window : typeof self !== "undefined" ? self : this, function (statsModule) {
   "use strict";
 
   var CLV_CONVENTION = "客户终身价值按 Gupta & Lehmann (2003) 的无限期简式计算：CLV = m × r ÷ (1 + i − r)。" +
@@ -148,7 +148,7 @@
   function touchpointKpis(input) {
     var c = checkTouchpoint(input);
     var v = c.values;
-    var S = scoringEngine();
+    var S = statsModule();
     var n = v.promoters === null || v.passives === null || v.detractors === null ? null :
       v.promoters + v.passives + v.detractors;
     var churn = ratio(v.customers_lost, v.customers_start);

@@ -384,15 +384,15 @@ describe("classic scripts in a browser", () => {
     return window;
   };
 
-  it("window.TPKpi reuses window.TouchpointScoring loaded before it; window.TPPeakEnd stands alone", () => {
-    const w = load({}, "scoring.js", "ws-kpi.js", "ws-peak-end.js", "ws-kpi.js");
+  it("window.TPKpi reuses window.TPStats loaded before it (the scoring engine's intervals); window.TPPeakEnd stands alone", () => {
+    const w = load({}, "tp-stats.js", "ws-kpi.js", "ws-peak-end.js", "ws-kpi.js");
     const f = w.TPKpi.touchpointKpis({ name: "a", satisfied: 8, ratings: 10, promoters: 9, passives: 7, detractors: 4 }).figures;
     near(f.csat_interval.low, 49.02);
     near(f.nps_interval.high, 58.59);
     near(w.TPPeakEnd.readPeakEnd([{ emotion: -3 }, { emotion: 1 }]).peak_end, -1);
   });
 
-  it("without scoring.js the intervals are null, the other figures still there", () => {
+  it("without tp-stats.js the intervals are null, the other figures still there", () => {
     const f = load({}, "ws-kpi.js").TPKpi.touchpointKpis({ name: "a", satisfied: 8, ratings: 10 }).figures;
     near(f.csat_pct, 80);
     assert.equal(f.csat_interval, null);
