@@ -68,12 +68,13 @@ def test_the_real_definition_loads_with_every_case_in_its_payload() -> None:
         (
             "stages: [意识, 考虑, 购买, 使用, 忠诚]",
             "stages: [意识, 一二三四五六七八九十一二三四五六七八九十一]",
-            f"{FILE}:16:14: stages[1]: 阶段名称“一二三四五六七八九十一二三四五六七八九十一”超过 20 个字 (stage name too long)",
+            f"{FILE}:16:14: stages[1]: 阶段名称“{'一二三四五六七八九十' * 2}一”超过 20 个字 (stage name too long)",
         ),
         (
             "max_touchpoints: 40",
             "max_touchpoints: 4",
-            f"{FILE}:17:1: max_touchpoints: 最多 4 个触点，少于阶段数 5：有的阶段无法放入触点 (fewer touchpoints than stages)",
+            f"{FILE}:17:1: max_touchpoints: 最多 4 个触点，少于阶段数 5：有的阶段无法放入触点"
+            " (fewer touchpoints than stages)",
         ),
         ("stages: [意识, 考虑, 购买, 使用, 忠诚]", "stages: [意识]", f"{FILE}:16:"),
         ("stages: [意识, 考虑, 购买, 使用, 忠诚]", "stages: [a, b, c, d, e, f, g, h, i]", f"{FILE}:16:"),

@@ -39,9 +39,7 @@ class JourneyMap(WorksheetBase):
         seen: set[str] = set()
         for index, stage in enumerate(self.stages):
             if len(stage) > STAGE_NAME_MAX:
-                found.append(
-                    (("stages", index), f"阶段名称“{stage}”超过 {STAGE_NAME_MAX} 个字 (stage name too long)")
-                )
+                found.append((("stages", index), f"阶段名称“{stage}”超过 {STAGE_NAME_MAX} 个字 (stage name too long)"))
             if stage in seen:
                 found.append((("stages", index), f"阶段“{stage}”重复 (duplicate stage)"))
             seen.add(stage)
