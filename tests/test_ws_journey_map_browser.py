@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from macros.catalogue import load_catalogue
 
-from .browser import Watched
+from .browser import DESKTOP, PHONE, Watched
 from .conftest import ROOT
+from .test_accessibility import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -355,3 +356,21 @@ def test_a_case_map_prints_on_one_a4_landscape_page(visit: Watched, tmp_path: Pa
     for text in ("峰终值", "建议优先处理", "机会", "10. ", "Today at Apple"):
         assert text in map_page, text
     assert "忠诚" in map_page and "意识" in map_page
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_filled_map_has_no_serious_accessibility_violations(
+    browser: Browser, base_url: str, viewport: dict[str, int]
+) -> None:
+    # over HTTP only: axe reads the stylesheets, which a file:// page may not fetch
+    page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
+    watched = Watched(page, base_url)
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(f"{base_url}tools/journey-map.html")
+    page.locator(".tp-jm__case select").select_option("united-airlines")
+    page.locator('[data-jm-act="load-case"]').click()
+    fill_card(card(page, 0), {"moment_of_truth": True})
+    expect(page.locator(".tp-jm .tp-journey__dot").first).to_be_visible()
+    assert serious_violations(page) == []
+    watched.assert_clean()
+    page.close()

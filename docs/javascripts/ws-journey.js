@@ -240,7 +240,7 @@
         stagesBox.appendChild(h("section", { class: "tp-jm__stage", "data-jm-stage-box": String(k) }, [
           h("div", { class: "tp-jm__stage-head" }, [field("阶段 " + (k + 1) + " 名称", nameIn), act("删除阶段", "del-stage", k, "删除阶段 " + (k + 1))]),
           list,
-          act("在此阶段添加触点", "add-tp", k, "在阶段 " + (k + 1) + " 添加触点")
+          act("在此阶段添加触点", "add-tp", k, "在此阶段添加触点：阶段 " + (k + 1))
         ]));
       });
       addStage.disabled = data.stages.length >= stagesMax;
