@@ -14,17 +14,12 @@
   "use strict";
 
   var LANES = ["name", "type", "channel", "behaviour", "thought", "emotion", "pain", "opportunity", "moment_of_truth"];
-  var TEXT = ["behaviour", "thought", "pain", "opportunity"];
 
   function stageName(data, k) { var s = data.stages[k]; return (s && s.name) || "阶段 " + (k + 1); }
   function blank(def) {
     return { title: null, persona: null, stages: def.stages.map(function (n) { return { name: n }; }), touchpoints: [] };
   }
-  function row(stage) {
-    var tp = { stage: stage };
-    LANES.forEach(function (k) { tp[k] = k === "moment_of_truth" ? false : null; });
-    return tp;
-  }
+  function row(stage) { var tp = { stage: stage }; LANES.forEach(function (k) { tp[k] = k === "moment_of_truth" ? false : null; }); return tp; }
   function hasContent(tp) {
     return LANES.some(function (k) { return k === "moment_of_truth" ? tp[k] === true : tp[k] !== null && tp[k] !== undefined; });
   }
@@ -50,26 +45,20 @@
   }
 
   /* Index of the last touchpoint of stage k (or where one would go) — data stays in journey order. */
-  function endOf(data, k) {
-    var at = 0;
-    data.touchpoints.forEach(function (t, i) { if (t.stage <= k) at = i + 1; });
-    return at;
-  }
+  function endOf(data, k) { var at = 0; data.touchpoints.forEach(function (t, i) { if (t.stage <= k) at = i + 1; }); return at; }
   function addTouchpoint(data, k) { var at = endOf(data, k); data.touchpoints.splice(at, 0, row(k)); return at; }
   /* Move touchpoint i one place up (dir −1) or down (+1) within its stage; → its new index. */
   function move(data, i, dir) {
     var list = data.touchpoints;
     var j = i + dir;
     if (j < 0 || j >= list.length || list[j].stage !== list[i].stage) return i;
-    var t = list[i]; list[i] = list[j]; list[j] = t;
-    return j;
+    var t = list[i]; list[i] = list[j]; list[j] = t; return j;
   }
   /* Put touchpoint i at the end of stage k; → its new index. */
   function setStage(data, i, k) {
-    var tp = data.touchpoints.splice(i, 1)[0];
+    var tp = data.touchpoints.splice(i, 1)[0], at;
     tp.stage = k;
-    var at = endOf(data, k);
-    data.touchpoints.splice(at, 0, tp);
+    data.touchpoints.splice(at = endOf(data, k), 0, tp);
     return at;
   }
   /* Remove stage k and its touchpoints; later stages move up one. */
@@ -142,9 +131,7 @@
     var uid = 0;
 
     function text(v) { return v === "" ? null : v; }
-    function field(label, control) {
-      return h("div", { class: "tp-ws-field" }, [h("label", { for: control.id }, [label]), control]);
-    }
+    function field(label, control) { return h("div", { class: "tp-ws-field" }, [h("label", { for: control.id }, [label]), control]); }
     function input(id, max, value, attrs) {
       var el = h(max > 100 ? "textarea" : "input", Object.assign({ id: id, maxlength: String(max) }, max > 100 ? { rows: "2" } : { type: "text" }, attrs));
       el.value = value === null ? "" : value;
@@ -159,8 +146,7 @@
       var b = TP.button(label, function () {}, "tp-ws-small tp-jm__act");
       b.setAttribute("data-jm-act", name);
       b.setAttribute("data-jm-at", String(at));
-      if (extra) b.setAttribute("aria-label", extra);
-      return b;
+      if (extra) b.setAttribute("aria-label", extra); return b;
     }
     var choices = function (list) { return [["", "（未选）"]].concat(list.map(function (x) { return [x, x]; })); };
 
@@ -209,8 +195,7 @@
         r.checked = v === "" ? tp.emotion === null : tp.emotion === v;
         return h("span", { class: "tp-jm__emo" }, [r, h("label", { for: r.id }, [v === "" ? "未评" : num(v)])]);
       });
-      var mot = h("input", { type: "checkbox", id: id + "-mot", "data-jm-f": "moment_of_truth" });
-      mot.checked = tp.moment_of_truth === true;
+      var mot = h("input", { type: "checkbox", id: id + "-mot", "data-jm-f": "moment_of_truth" }); mot.checked = tp.moment_of_truth === true;
       var stageOpts = data.stages.map(function (s, k) { return [String(k), stageName(data, k)]; });
       var kids = [
         h("h4", { class: "tp-jm__card-title" }, ["触点 " + (i + 1)]),
@@ -370,7 +355,7 @@
   }
 
   return {
-    LANES: LANES, TEXT: TEXT, blank: blank, normalise: normalise, hasContent: hasContent, addTouchpoint: addTouchpoint, move: move,
+    LANES: LANES, blank: blank, normalise: normalise, hasContent: hasContent, addTouchpoint: addTouchpoint, move: move,
     setStage: setStage, removeStage: removeStage, moments: moments, curveStages: curveStages, fromCase: fromCase,
     csvRows: csvRows, num: num, stageName: stageName, mount: mount
   };
