@@ -18,6 +18,7 @@ TYPES = ("接触点", "互动点", "体验点")
 CHANNELS = ("线上", "线下")
 STAGES_MAX = 8
 NAME_MAX = 30
+STAGE_NAME_MAX = 20
 TEXT_MAX = 300
 
 
@@ -37,8 +38,8 @@ class JourneyMap(WorksheetBase):
         found: list[tuple[Path, str]] = []
         seen: set[str] = set()
         for index, stage in enumerate(self.stages):
-            if len(stage) > 20:
-                found.append((("stages", index), f"阶段名称“{stage}”超过 20 个字 (stage name too long)"))
+            if len(stage) > STAGE_NAME_MAX:
+                found.append((("stages", index), f"阶段名称“{stage}”超过 {STAGE_NAME_MAX} 个字 (stage name too long)"))
             if stage in seen:
                 found.append((("stages", index), f"阶段“{stage}”重复 (duplicate stage)"))
             seen.add(stage)
@@ -46,7 +47,8 @@ class JourneyMap(WorksheetBase):
             found.append(
                 (
                     ("max_touchpoints",),
-                    f"最多 {self.max_touchpoints} 个触点，少于阶段数 {len(self.stages)}：有的阶段无法放入触点",
+                    f"最多 {self.max_touchpoints} 个触点，少于阶段数 {len(self.stages)}：有的阶段无法放入触点"
+                    " (fewer touchpoints than stages)",
                 )
             )
         return found
@@ -55,7 +57,7 @@ class JourneyMap(WorksheetBase):
         return data_spec(
             (TextField("title", "地图名称", 100), TextField("persona", "客户画像", TEXT_MAX)),
             (
-                Table("stages", "阶段", STAGES_MAX, (TextField("name", "阶段名称", 20),)),
+                Table("stages", "阶段", STAGES_MAX, (TextField("name", "阶段名称", STAGE_NAME_MAX),)),
                 Table(
                     "touchpoints",
                     "触点",
