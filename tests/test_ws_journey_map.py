@@ -51,9 +51,9 @@ def test_the_real_definition_loads_with_every_case_in_its_payload() -> None:
     assert [c["id"] for c in payload["cases"]] == [c.id for c in catalogue.cases]
     ritz = next(c for c in payload["cases"] if c["id"] == "ritz-carlton")
     case = catalogue.case("ritz-carlton")
-    assert [s["stage"] for s in ritz["stages"]] == [s.stage for s in case.journey]
+    assert [s["stage"] for s in ritz["stages"]] == [s.stage for s in case.journeys[0].stages]
     assert [t["name"] for s in ritz["stages"] for t in s["touchpoints"]] == [
-        t.name for s in case.journey for t in s.touchpoints
+        t.name for s in case.journeys[0].stages for t in s.touchpoints
     ]
 
 

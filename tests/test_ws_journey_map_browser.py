@@ -289,10 +289,10 @@ def test_a_case_loads_as_an_editable_copy(visit: Watched, tmp_path: Path) -> Non
     page.locator('[data-jm-act="load-case"]').click()
     assert len(visit.confirmed) == 1 and visit.confirmed[0].startswith("确定用案例")  # it asked first
     case = CATALOGUE.case("ritz-carlton")
-    expected = [(s.stage, t) for s in case.journey for t in s.touchpoints]
+    expected = [(s.stage, t) for s in case.journeys[0].stages for t in s.touchpoints]
     expect(page.locator("[data-jm-tp]")).to_have_count(len(expected))
     state = dom_state(page)
-    assert state["stages"] == [s.stage for s in case.journey]
+    assert state["stages"] == [s.stage for s in case.journeys[0].stages]
     for shown, (stage, tp) in zip(state["cards"], expected, strict=True):
         assert shown["name"] == tp.name
         assert shown["type"] == tp.type and shown["channel"] == tp.channel
