@@ -99,7 +99,12 @@ def test_reload_keeps_everything(visit: Watched) -> None:
     row(page, 1).locator("[data-em=note]").fill("现做蛋饼")
     before = saved(page)
     assert before["moments"][1] == {
-        "name": "早餐", "stage": "住中", "valence": 3, "intensity": 3, "trigger": "surprise", "note": "现做蛋饼"
+        "name": "早餐",
+        "stage": "住中",
+        "valence": 3,
+        "intensity": 3,
+        "trigger": "surprise",
+        "note": "现做蛋饼",
     }
     page.reload()
     expect(row(page, 1).locator("[data-em=name]")).to_have_value("早餐")
@@ -119,7 +124,9 @@ def test_export_clear_import_restores_exactly(visit: Watched, tmp_path: Path) ->
     expect(page.locator("[data-em-row]")).to_have_count(3)
     expect(row(page, 0).locator("[data-em=name]")).to_have_value("")
     expect(figure(page, "peak")).to_have_text("—")
-    page.locator("[data-tp-ws-live]").locator("xpath=..").locator("input[type=file]").set_input_files(tmp_path / "export.json")
+    page.locator("[data-tp-ws-live]").locator("xpath=..").locator("input[type=file]").set_input_files(
+        tmp_path / "export.json"
+    )
     expect(figure(page, "peak_end")).to_have_text("−1.2")
     second = export(page, tmp_path, "again.json")
     assert second["data"] == first["data"]
@@ -155,10 +162,15 @@ def test_import_from_the_journey_map_saved_on_this_device(visit: Watched) -> Non
     expect(note).to_contain_text("这台设备上还没有保存过“客户旅程地图”")
     expect(note.locator("a")).to_have_attribute("href", "journey-map.html")
     journey = {
-        "format": "touchpoint-worksheet", "format_version": 1, "worksheet": "journey-map", "version": 1,
-        "title": "客户旅程地图", "saved_at": "2026-11-29T08:00:00Z",
+        "format": "touchpoint-worksheet",
+        "format_version": 1,
+        "worksheet": "journey-map",
+        "version": 1,
+        "title": "客户旅程地图",
+        "saved_at": "2026-11-29T08:00:00Z",
         "data": {
-            "title": "商务客人一晚", "persona": None,
+            "title": "商务客人一晚",
+            "persona": None,
             "stages": [{"name": "预订"}, {"name": "入住"}],
             "touchpoints": [
                 {"stage": 0, "name": "官网预订", "emotion": 1},
@@ -181,7 +193,12 @@ def test_import_from_the_journey_map_saved_on_this_device(visit: Watched) -> Non
     expect(page.locator("[data-tp-ws-status]")).to_contain_text("请为它们补上强度")
     expect(page.locator("[data-em-panel] .tp-ws-problems")).to_contain_text("「前台排队」：缺少强度")
     assert saved(page)["moments"][0] == {
-        "name": "官网预订", "stage": "预订", "valence": 1, "intensity": None, "trigger": None, "note": None
+        "name": "官网预订",
+        "stage": "预订",
+        "valence": 1,
+        "intensity": None,
+        "trigger": None,
+        "note": None,
     }
 
 
