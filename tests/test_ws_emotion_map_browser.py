@@ -10,9 +10,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Locator, Page, expect
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
 
-from .browser import Watched
+from .browser import DESKTOP, PHONE, Watched, watched_page
+from .test_accessibility import serious_violations
 
 PAGE = "tools/emotion-map.html"
 XSS = "<img src=x onerror=alert(1)>"
@@ -271,3 +273,18 @@ def test_print_shows_the_content_and_hides_the_toolbar(visit: Watched) -> None:
     expect(figure(page, "peak_end")).to_be_visible()
     expect(page.locator(".tp-em__curve svg")).to_be_visible()
     expect(page.locator("[data-tp-ws-paper]")).to_be_hidden()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_axe_finds_no_serious_violation_empty_or_filled(
+    browser: Browser, base_url: str, viewport: dict[str, int]
+) -> None:
+    # over HTTP only: axe reads the stylesheets, which a page opened from disk may not fetch
+    with watched_page(browser, viewport, base_url) as watched:
+        page = watched.page
+        page.goto(base_url + PAGE)
+        expect(page.locator("[data-em-row]")).to_have_count(3)
+        assert serious_violations(page) == []
+        fill_three(page)
+        expect(figure(page, "peak_end")).to_have_text("−1.2")
+        assert serious_violations(page) == []
