@@ -33,6 +33,8 @@ class EmotionMap(WorksheetBase):
     journey_worksheet: Id = Field(description="可导入触点的客户旅程地图工具 id")
     max_moments: int = Field(default=30, ge=2, le=60)
     triggers: list[Trigger] = Field(min_length=2)
+    suggest_for_trough: Id = Field(description="最深低谷没有选择触发因素时建议的触发因素 id")
+    suggest_for_ending: Id = Field(description="结尾没有选择触发因素时建议的触发因素 id")
     trough_advice: Text = Field(description="对最深低谷的建议（通用部分）")
     ending_advice: Text = Field(description="对结尾的建议（通用部分）")
 
@@ -42,6 +44,12 @@ class EmotionMap(WorksheetBase):
         for index, name in enumerate(names):
             if name in names[:index]:
                 found.append((("triggers", index, "name"), f"触发因素名称“{name}”重复 (duplicate name)"))
+        ids = [t.id for t in self.triggers]
+        for field in ("suggest_for_trough", "suggest_for_ending"):
+            chosen = getattr(self, field)
+            if chosen not in ids:
+                known = "、".join(ids)
+                found.append(((field,), f"未知触发因素“{chosen}”；已有：{known} (unknown trigger)"))
         return found
 
     def references(self) -> list[Reference]:
@@ -63,6 +71,8 @@ class EmotionMap(WorksheetBase):
         return {
             "max_moments": self.max_moments,
             "triggers": [t.model_dump() for t in self.triggers],
+            "suggest_for_trough": self.suggest_for_trough,
+            "suggest_for_ending": self.suggest_for_ending,
             "trough_advice": self.trough_advice,
             "ending_advice": self.ending_advice,
             "journey": {
