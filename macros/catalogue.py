@@ -246,6 +246,15 @@ def load_catalogue(root: Path) -> Catalogue:
     problems += _check_references(scales, chapter_ids, set())
     problems += _check_references(worksheets, chapter_ids, set())
     problems += _check_worksheet_links(worksheets, [case for case, _, _ in loaded])
+    problems += _check_chapter_links(
+        root,
+        chapters,
+        {
+            "cases": {case.id for case, _, _ in loaded},
+            "worksheets": worksheet_files,
+            "scales": {scale.id for scale, _, _ in scales},
+        },
+    )
     if not loaded and not case_problems:
         problems.append(Problem(CASES_DIR, 1, 1, "", "没有找到任何案例文件 (*.yml)；至少需要一个案例 (no cases found)"))
     if not scales and not scale_problems:
@@ -258,6 +267,29 @@ def load_catalogue(root: Path) -> Catalogue:
     ordered_scales = tuple(scale for scale, _, _ in scales)
     ordered_worksheets = tuple(worksheet for worksheet, _, _ in worksheets)
     return Catalogue(root, tuple(chapters), cases, ordered_scales, frozenset(instruments), ordered_worksheets)
+
+
+CHAPTER_LINKS = {"cases": ("案例", CASES_DIR), "worksheets": ("工具", WORKSHEETS_DIR), "scales": ("量表", SCALES_DIR)}
+
+
+def _check_chapter_links(root: Path, chapters: list[tuple[str, Chapter]], known: dict[str, set[str]]) -> list[Problem]:
+    """The cases, worksheets and scales a chapter names exist."""
+    problems: list[Problem] = []
+    for chapter_id, chapter in chapters:
+        display = f"{CHAPTERS_DIR}/{chapter_id}.md"
+        lines = None
+        for field, (what, folder) in CHAPTER_LINKS.items():
+            for index, ref in enumerate(getattr(chapter, field)):
+                if ref in known[field]:
+                    continue
+                if lines is None:
+                    text, _ = read_text(root / display, display)
+                    front, _ = split_front_matter(text or "")
+                    lines = parse_text(front or "", display, root / display, line_offset=1).lines
+                line, column = lines.locate((field, index))
+                message = f"未知{what}“{ref}”；应为 {folder} 下的文件名 (unknown {field[:-1]})"
+                problems.append(Problem(display, line, column, f"{field}[{index}]", message))
+    return problems
 
 
 def _check_worksheet_links(worksheets: list[tuple[Any, Document, str]], cases: list[Case]) -> list[Problem]:

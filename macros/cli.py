@@ -23,6 +23,7 @@ def _check(root: Path) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     counts = f"{len(catalogue.chapters)} 个章节，{len(catalogue.cases)} 个案例，{len(catalogue.scales)} 个量表"
+    counts += f"，{len(catalogue.worksheets)} 个工具"
     print(f"数据检查通过：{counts}。")
     return 0
 

@@ -216,14 +216,20 @@ def chapter_view(chapter_id: str, catalogue: Catalogue, current: str, directory_
         "theory": chapter.theory,
         "discussion": list(chapter.discussion),
         "case_names": list(chapter.case_names),
-        "tool": chapter.tool,
-        "scale": chapter.scale,
-        "scales": [
-            {"title": scale.title, "url": page_url(f"scales/{scale.id}.md", current, directory_urls)}
-            for scale in catalogue.scales
-            if chapter_id in scale.chapters
+        "worksheets": [
+            {"title": w.title, "url": page_url(f"tools/{w.id}.md", current, directory_urls)}
+            for w in (catalogue.worksheet(i) for i in chapter.worksheets)
         ],
-        "cases": [case_card(c, catalogue, current, directory_urls) for c in catalogue.cases_for(chapter_id)],
+        "scales": [
+            {"title": s.title, "url": page_url(f"scales/{s.id}.md", current, directory_urls)}
+            for s in (catalogue.scale(i) for i in chapter.scales)
+        ],
+        # the chapter's own cases first, then any other case that names this chapter
+        "cases": [
+            case_card(c, catalogue, current, directory_urls)
+            for c in [catalogue.case(i) for i in chapter.cases]
+            + [c for c in catalogue.cases_for(chapter_id) if c.id not in chapter.cases]
+        ],
     }
 
 

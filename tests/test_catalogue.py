@@ -119,6 +119,21 @@ def test_chapter_front_matter_is_validated(project: Path) -> None:
     assert any("label: 缺少必填字段" in line for line in found), found
 
 
+def test_a_chapter_names_only_cases_worksheets_and_scales_that_exist(project: Path) -> None:
+    page = project / "docs" / "course" / "ch01.md"
+    text = page.read_text(encoding="utf-8").replace(
+        "\n---\n", "\ncases: [mini, no-case]\nworksheets: [no-sheet]\nscales: [mini-scale]\n---\n", 1
+    )
+    page.write_text(text, encoding="utf-8")
+    found = problems_of(project)
+    line = text[: text.index("cases: [mini")].count("\n") + 1
+    assert any(
+        p.startswith(f"docs/course/ch01.md:{line}:") and "cases[1]" in p and "未知案例“no-case”" in p for p in found
+    )
+    assert any(f"ch01.md:{line + 1}:" in p and "worksheets[0]" in p and "未知工具“no-sheet”" in p for p in found)
+    assert len(found) == 2, found
+
+
 INVALID_SCALES = sorted((FIXTURES / "invalid-scales").glob("*.yml"))
 
 

@@ -31,7 +31,7 @@ def test_check_lists_every_error_and_exits_non_zero(project: Path) -> None:
         shutil.copy(FIXTURES / "invalid" / f"{name}.yml", project / "cases")
     result = run_check(project)
     assert result.returncode == 1
-    assert "cases/bad-emotion.yml:24:" in result.stderr
+    assert "cases/bad-emotion.yml:26:" in result.stderr  # the emotion line
     assert "cases/unknown-field.yml:10:1: headlin: 未知字段" in result.stderr
     assert "课程数据有 3 处错误" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Strict, Text
+from .common import Id, Strict, Text
 
 
 class Chapter(Strict):
@@ -20,5 +20,8 @@ class Chapter(Strict):
     theory: Text = Field(description="关联理论")
     discussion: list[Text] = Field(default_factory=list, description="学员讨论题")
     case_names: list[Text] = Field(default_factory=list, description="大纲所列案例的名称")
-    tool: Text | None = Field(default=None, description="本章工具")
-    scale: Text | None = Field(default=None, description="本章量表")
+    # Ids, checked at load time; the chapter page embeds or links each one (tests/test_chapters.py).
+    # (Not ``scale``/``tool``: a page's front-matter keys would hide the macros of those names.)
+    cases: list[Id] = Field(default_factory=list, description="本章案例的 id（cases/ 下的文件名）")
+    worksheets: list[Id] = Field(default_factory=list, description="本章工具的 id（tools/worksheets/ 下的文件名）")
+    scales: list[Id] = Field(default_factory=list, description="本章量表的 id（tools/scales/ 下的文件名）")
