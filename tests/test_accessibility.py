@@ -24,6 +24,8 @@ PAGES = [
     "course/ch03.html",
     "scales/index.html",
     "scales/group.html",
+    "tools/index.html",
+    *(f"tools/{w.id}.html" for w in load_catalogue(ROOT).worksheets),  # every worksheet kind, as it opens
 ]
 VIEWPORTS = pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 
