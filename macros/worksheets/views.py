@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from ..render import json_for_script
-from ..views import date_label, page_url, paragraphs
+from ..views import chapter_ref, date_label, page_url, paragraphs
 from .crisis import CrisisToolkit
 from .files import FORMAT, FORMAT_VERSION
 from .model import WIDGETS, Worksheet
@@ -50,7 +50,10 @@ def worksheet_view(worksheet: Worksheet, catalogue: Catalogue, directory_urls: b
         "summary": worksheet.summary,
         "instructions": paragraphs(worksheet.instructions),
         "sources": [{"citation": s.citation, "url": s.url} for s in worksheet.sources],
-        "chapters": list(worksheet.chapters),
+        "chapters": [
+            chapter_ref(c, catalogue.chapter(c), f"{WORKSHEETS_DIR}/{worksheet.id}.md", directory_urls)
+            for c in sorted(worksheet.chapters, key=lambda c: catalogue.chapter(c).number)
+        ],
         "payload": Markup(json_for_script(page_payload(worksheet, catalogue))),
         "extra": worksheet.payload(catalogue),
     }
