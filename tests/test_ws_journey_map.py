@@ -4,6 +4,7 @@ and field; the data spec is what the browser's file check and the page's script 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ def write(project: Path, text: str) -> None:
 
 def real_text() -> str:
     # the fixture project has one chapter
-    return REAL.read_text(encoding="utf-8").replace("chapters: [ch02, ch03]", "chapters: [ch01]")
+    return re.sub(r"(?m)^chapters: \[.*\]$", "chapters: [ch01]", REAL.read_text(encoding="utf-8"))
 
 
 def problems_of(project: Path) -> list[str]:

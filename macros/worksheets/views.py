@@ -23,6 +23,9 @@ KIND_LABELS = {
     "crisis": "危机应对",
 }
 WORKSHEETS_DIR = "tools"
+# Kinds whose own page prints on A4 landscape (a wide map or blueprint); embedded in a chapter,
+# the chapter keeps its portrait pages.
+LANDSCAPE = frozenset({"journey_map", "blueprint"})
 
 
 def page_payload(worksheet: Worksheet, catalogue: Catalogue) -> dict[str, Any]:
@@ -46,6 +49,7 @@ def worksheet_view(worksheet: Worksheet, catalogue: Catalogue, directory_urls: b
         "kind": worksheet.kind,
         "kind_label": KIND_LABELS[worksheet.kind],
         "widget": WIDGETS[worksheet.kind],
+        "landscape": worksheet.kind in LANDSCAPE,
         "title": worksheet.title,
         "summary": worksheet.summary,
         "instructions": paragraphs(worksheet.instructions),
