@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from macros.catalogue import load_catalogue
 from macros.widgets import WIDGET_SCRIPTS, scripts_for
 
-from .conftest import build_site, copy_project
+from .conftest import ROOT, build_site, copy_project
 
 FORM_CODE = {path for paths in WIDGET_SCRIPTS.values() for path in paths}
 
@@ -75,11 +76,13 @@ def test_scale_macro_embeds_a_form_in_any_page_with_its_scripts(tmp_path: Path) 
     assert not {path for path, _ in home} & FORM_CODE
 
 
-BUDGET = 60 * 1024  # our scripts and styles on a scale page, as shipped
+BUDGET = 60 * 1024  # our scripts and styles on a page with one widget, as shipped
+WORKSHEET_PAGES = tuple(f"tools/{w.id}.html" for w in load_catalogue(ROOT).worksheets)
 
 
-def test_a_scale_page_ships_at_most_60_kb_of_our_scripts_and_styles(built_site: Path) -> None:
-    for page in ("scales/touchpoint-priority.html", "scales/group.html"):
+def test_a_scale_or_worksheet_page_ships_at_most_60_kb_of_our_scripts_and_styles(built_site: Path) -> None:
+    assert len(WORKSHEET_PAGES) == 5
+    for page in ("scales/touchpoint-priority.html", "scales/group.html", *WORKSHEET_PAGES):
         html = (built_site / page).read_text(encoding="utf-8")
         ours = [path for path, _ in scripts_of(html)]
         ours += re.findall(r'<link rel="stylesheet" href="(?:\.\./)*(stylesheets/[^"]+)"', html)
