@@ -45,17 +45,19 @@ WIDGET_SCRIPTS.update(
             *_SHEET,
             "javascripts/ws-peak-end.js",
             "javascripts/journey-curve.js",
+            "javascripts/ws-journey-engine.js",
             "javascripts/ws-journey.js",
         ),
-        "ws-blueprint": (*_SHEET, "javascripts/ws-blueprint.js"),
+        "ws-blueprint": (*_SHEET, "javascripts/ws-blueprint-engine.js", "javascripts/ws-blueprint.js"),
         "ws-kpi": (*_SHEET, "javascripts/tp-stats.js", "javascripts/ws-kpi.js", "javascripts/ws-kpi-form.js"),
         "ws-emotion-map": (
             *_SHEET,
             "javascripts/ws-peak-end.js",
             "javascripts/journey-curve.js",
+            "javascripts/ws-emotion-engine.js",
             "javascripts/ws-emotion.js",
         ),
-        "ws-crisis": (*_SHEET, "javascripts/ws-crisis.js"),
+        "ws-crisis": (*_SHEET, "javascripts/ws-crisis-engine.js", "javascripts/ws-crisis.js"),
     }
 )
 # Styles a widget needs beyond the site's course.css, loaded only on its pages.

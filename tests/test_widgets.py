@@ -42,6 +42,15 @@ def test_scripts_come_in_dependency_order_once() -> None:
         scripts_for(["no-such-widget"])
 
 
+@pytest.mark.parametrize("widget", ["ws-journey-map", "ws-blueprint", "ws-emotion-map", "ws-crisis"])
+def test_a_worksheet_loads_its_engine_right_before_its_mount(widget: str) -> None:
+    """The mount reads the engine's window global, so the engine file comes just before it."""
+    *_, engine, mount = WIDGET_SCRIPTS[widget]
+    assert engine == mount.removesuffix(".js") + "-engine.js"
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    assert (docs / engine).is_file() and (docs / mount).is_file()
+
+
 def test_each_page_loads_only_its_widgets_scripts_deferred(built_site: Path) -> None:
     expected = {
         "index.html": [],

@@ -1,133 +1,22 @@
-/* 客户旅程地图 (journey_map worksheet): stages × lanes, touchpoint cards, the emotion curve
- * (journey-curve.js, the component of the case pages), a peak-end reading (ws-peak-end.js) and
- * "从案例开始". The top half is DOM-free (Node: module.exports; tests/js/ws-journey.test.js):
- * the data's order and moves, the curve's and the reading's input, a case as data, CSV rows.
- * The bottom half mounts it in the shell (ws-shell.js): state is one data object in the spec's
- * shape; typing updates it in place, adding, moving and removing rebuild the cards. Text a person
- * typed only reaches the page as text (TP.h children, .value), never as HTML. Classic script. */
-(function (root, factory) {
+/* 客户旅程地图 (journey_map worksheet), the mount: stages × lanes, touchpoint cards, the emotion
+ * curve (journey-curve.js, the component of the case pages), a peak-end reading (ws-peak-end.js)
+ * and "从案例开始", registered with the shell (ws-shell.js). The data work is TPJourney's
+ * (ws-journey-engine.js, loaded right before; macros/widgets.py). State is one data object in the
+ * spec's shape; typing updates it in place, adding, moving and removing rebuild the cards. Text a
+ * person typed only reaches the page as text (TP.h children, .value), never as HTML. Classic script. */
+(function () {
   "use strict";
-  var api = factory();
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  else if (root.TPSheet) root.TPSheet.kind("journey_map", function (ctx) { return api.mount(ctx, root); });
-})(typeof window !== "undefined" ? window : this, function () {
-  "use strict";
+  if (typeof window === "undefined" || !window.TPSheet) return;
+  var TP = window.TP;
+  var J = window.TPJourney;
+  var h = TP.h;
 
-  var LANES = ["name", "type", "channel", "behaviour", "thought", "emotion", "pain", "opportunity", "moment_of_truth"];
-
-  function stageName(data, k) { var s = data.stages[k]; return (s && s.name) || "阶段 " + (k + 1); }
-  function blank(def) {
-    return { title: null, persona: null, stages: def.stages.map(function (n) { return { name: n }; }), touchpoints: [] };
-  }
-  function row(stage) { var tp = { stage: stage }; LANES.forEach(function (k) { tp[k] = k === "moment_of_truth" ? false : null; }); return tp; }
-  function hasContent(tp) {
-    return LANES.some(function (k) { return k === "moment_of_truth" ? tp[k] === true : tp[k] !== null && tp[k] !== undefined; });
-  }
-
-  /* Any data the file check let through → the shape the UI shows: every key present, stages long
-   * enough for every touchpoint (added ones are unnamed, nothing is dropped), touchpoints in
-   * journey order (stable by stage). → {data, added}. */
-  function normalise(input) {
-    var d = input || {};
-    var stages = (Array.isArray(d.stages) ? d.stages : []).map(function (s) { return { name: s && typeof s.name === "string" ? s.name : null }; });
-    var tps = (Array.isArray(d.touchpoints) ? d.touchpoints : []).map(function (t, i) {
-      var tp = row(typeof t.stage === "number" ? t.stage : 0);
-      LANES.forEach(function (k) { if (t[k] !== undefined && t[k] !== null) tp[k] = t[k]; });
-      return { tp: tp, i: i };
-    });
-    tps.sort(function (a, b) { return a.tp.stage - b.tp.stage || a.i - b.i; });
-    var added = 0;
-    tps.forEach(function (x) { while (stages.length <= x.tp.stage) { stages.push({ name: null }); added += 1; } });
-    return {
-      data: { title: d.title || null, persona: d.persona || null, stages: stages, touchpoints: tps.map(function (x) { return x.tp; }) },
-      added: added
-    };
-  }
-
-  /* Index of the last touchpoint of stage k (or where one would go) — data stays in journey order. */
-  function endOf(data, k) { var at = 0; data.touchpoints.forEach(function (t, i) { if (t.stage <= k) at = i + 1; }); return at; }
-  function addTouchpoint(data, k) { var at = endOf(data, k); data.touchpoints.splice(at, 0, row(k)); return at; }
-  /* Move touchpoint i one place up (dir −1) or down (+1) within its stage; → its new index. */
-  function move(data, i, dir) {
-    var list = data.touchpoints;
-    var j = i + dir;
-    if (j < 0 || j >= list.length || list[j].stage !== list[i].stage) return i;
-    var t = list[i]; list[i] = list[j]; list[j] = t; return j;
-  }
-  /* Put touchpoint i at the end of stage k; → its new index. */
-  function setStage(data, i, k) {
-    var tp = data.touchpoints.splice(i, 1)[0], at;
-    tp.stage = k;
-    data.touchpoints.splice(at = endOf(data, k), 0, tp);
-    return at;
-  }
-  /* Remove stage k and its touchpoints; later stages move up one. */
-  function removeStage(data, k) {
-    data.stages.splice(k, 1);
-    data.touchpoints = data.touchpoints.filter(function (t) { return t.stage !== k; });
-    data.touchpoints.forEach(function (t) { if (t.stage > k) t.stage -= 1; });
-  }
-  function countIn(data, k) { return data.touchpoints.filter(function (t) { return t.stage === k; }).length; }
-
-  /* Moments for TPPeakEnd.readPeakEnd, numbered as the cards and the curve. */
-  function moments(data) {
-    return data.touchpoints.map(function (t, i) { return { id: i, name: t.name || "触点 " + (i + 1), emotion: t.emotion }; });
-  }
-  /* Stages for TPCurve.geometry, with the peak, the end and moments of truth marked. */
-  function curveStages(data, reading) {
-    var peak = reading && reading.peak ? reading.peak.id : -1;
-    var end = reading && reading.end ? reading.end.id : -1;
-    return data.stages.map(function (s, k) {
-      var list = [];
-      data.touchpoints.forEach(function (t, i) {
-        if (t.stage === k) list.push({ emotion: t.emotion, mot: t.moment_of_truth === true, peak: i === peak, end: i === end });
-      });
-      return { name: stageName(data, k), moments: list };
-    });
-  }
-
-  /* A case of the payload as worksheet data (at most `max` touchpoints) → {data, dropped}. */
-  function fromCase(c, max) {
-    var data = { title: ("案例：" + c.title).slice(0, 100), persona: null, stages: [], touchpoints: [] };
-    var total = 0;
-    c.stages.forEach(function (s, k) {
-      data.stages.push({ name: s.stage });
-      s.touchpoints.forEach(function (t) {
-        total += 1;
-        if (data.touchpoints.length >= max) return;
-        var tp = row(k);
-        ["name", "type", "channel", "behaviour", "emotion"].forEach(function (f) { tp[f] = t[f] === undefined ? null : t[f]; });
-        data.touchpoints.push(tp);
-      });
-    });
-    return { data: data, dropped: total - data.touchpoints.length };
-  }
-
-  var HEAD = ["序号", "阶段", "触点", "触点类型", "渠道", "客户目标与行为", "想法", "情绪", "痛点", "机会", "关键时刻"];
-  /* CSV: a header, then one row per touchpoint with its stage's name and every lane. */
-  function csvRows(data) {
-    return [HEAD].concat(data.touchpoints.map(function (t, i) {
-      return [i + 1, stageName(data, t.stage), t.name, t.type, t.channel, t.behaviour, t.thought,
-        typeof t.emotion === "number" ? t.emotion : "", t.pain, t.opportunity, t.moment_of_truth ? "是" : ""];
-    }));
-  }
-
-  function num(x) { // −1.5, +2, 0: two decimals at most, a real minus sign
-    if (typeof x !== "number" || !isFinite(x)) return "—";
-    var r = Math.round(x * 100) / 100;
-    return r > 0 ? "+" + r : r < 0 ? "\u2212" + Math.abs(r) : "0";
-  }
-
-  // --------------------------------------------------------------------------------------------
-  // The worksheet in the page
-  // --------------------------------------------------------------------------------------------
-
-  function mount(ctx, win) {
-    var TP = win.TP, h = TP.h, def = ctx.def;
+  window.TPSheet.kind("journey_map", function (ctx) {
+    var def = ctx.def;
     var cols = {};
     def.spec.tables[1].columns.forEach(function (c) { cols[c.id] = c; });
     var stagesMax = def.spec.tables[0].rows_max;
-    var data = blank(def);
+    var data = J.blank(def);
     var uid = 0;
 
     function text(v) { return v === "" ? null : v; }
@@ -183,7 +72,7 @@
           dd("峰终值", [out["peak-end"]]), dd("平均情绪", [out.mean]))),
         h("p", { class: "tp-jm__fix" }, [h("strong", {}, ["建议优先处理："]), out.fix]),
         out.notes,
-        h("p", { class: "tp-ws-formula", "data-tp-screen-only": "" }, [win.TPPeakEnd.CONVENTION + " 峰终值 = (峰值 + 终点) ÷ 2。"])
+        h("p", { class: "tp-ws-formula", "data-tp-screen-only": "" }, [window.TPPeakEnd.CONVENTION + " 峰终值 = (峰值 + 终点) ÷ 2。"])
       ]),
       stagesBox, h("p", { "data-tp-screen-only": "" }, [addStage]), printTable
     ]));
@@ -193,10 +82,10 @@
       var radios = ["", -3, -2, -1, 0, 1, 2, 3].map(function (v) {
         var r = h("input", { type: "radio", id: id + "-e" + v, name: id + "-e", value: String(v), "data-jm-f": "emotion" });
         r.checked = v === "" ? tp.emotion === null : tp.emotion === v;
-        return h("span", { class: "tp-jm__emo" }, [r, h("label", { for: r.id }, [v === "" ? "未评" : num(v)])]);
+        return h("span", { class: "tp-jm__emo" }, [r, h("label", { for: r.id }, [v === "" ? "未评" : J.num(v)])]);
       });
       var mot = h("input", { type: "checkbox", id: id + "-mot", "data-jm-f": "moment_of_truth" }); mot.checked = tp.moment_of_truth === true;
-      var stageOpts = data.stages.map(function (s, k) { return [String(k), stageName(data, k)]; });
+      var stageOpts = data.stages.map(function (s, k) { return [String(k), J.stageName(data, k)]; });
       var kids = [
         h("h4", { class: "tp-jm__card-title" }, ["触点 " + (i + 1)]),
         field("所属阶段", select(id + "-stage", stageOpts, tp.stage, { "data-jm-f": "stage" })),
@@ -234,20 +123,20 @@
     }
 
     function render() {
-      var reading = win.TPPeakEnd.readPeakEnd(moments(data));
-      var g = win.TPCurve.geometry(curveStages(data, reading));
-      win.TPCurve.draw(chart, g, { titleId: ctx.uid("curve-title") });
+      var reading = window.TPPeakEnd.readPeakEnd(J.moments(data));
+      var g = window.TPCurve.geometry(J.curveStages(data, reading));
+      window.TPCurve.draw(chart, g, { titleId: ctx.uid("curve-title") });
       curveNote.hidden = g.has_curve;
       out["peak-name"].textContent = reading.peak ? reading.peak.name : "—";
-      out["peak-value"].textContent = reading.peak ? num(reading.peak.e) : "";
+      out["peak-value"].textContent = reading.peak ? J.num(reading.peak.e) : "";
       out["end-name"].textContent = reading.end ? reading.end.name : "—";
-      out["end-value"].textContent = reading.end ? num(reading.end.e) : "";
-      out["peak-end"].textContent = num(reading.peak_end);
-      out.mean.textContent = num(reading.mean);
+      out["end-value"].textContent = reading.end ? J.num(reading.end.e) : "";
+      out["peak-end"].textContent = J.num(reading.peak_end);
+      out.mean.textContent = J.num(reading.mean);
       out.fix.textContent = reading.fix_first.text;
       out.notes.textContent = reading.notes.join(" ");
       TP.all(stagesBox, 'select[data-jm-f="stage"]').forEach(function (sel) {
-        TP.all(sel, "option").forEach(function (o, k) { o.textContent = stageName(data, k); });
+        TP.all(sel, "option").forEach(function (o, k) { o.textContent = J.stageName(data, k); });
       });
       printView();
     }
@@ -259,13 +148,13 @@
       var cell = function (k, lane) {
         return data.touchpoints.map(function (t, i) {
           if (t.stage !== k) return null;
-          var v = lane === "emotion" ? (t.emotion === null ? null : num(t.emotion))
+          var v = lane === "emotion" ? (t.emotion === null ? null : J.num(t.emotion))
             : lane === "name" ? [t.name || "", t.type || "", t.channel || "", t.moment_of_truth ? "★关键时刻" : ""].filter(Boolean).join(" · ") : t[lane];
           return v ? h("p", {}, [(i + 1) + ". ", v]) : null;
         });
       };
       var table = h("table", { class: "tp-jm-print__grid" }, [
-        h("thead", {}, [h("tr", {}, [h("th", { scope: "col" }, ["泳道"])].concat(data.stages.map(function (s, k) { return h("th", { scope: "col" }, [stageName(data, k)]); })))]),
+        h("thead", {}, [h("tr", {}, [h("th", { scope: "col" }, ["泳道"])].concat(data.stages.map(function (s, k) { return h("th", { scope: "col" }, [J.stageName(data, k)]); })))]),
         h("tbody", {}, lanes.map(function (l) {
           return h("tr", {}, [h("th", { scope: "row" }, [l[1]])].concat(data.stages.map(function (s, k) { return h("td", {}, cell(k, l[0])); })));
         }))
@@ -283,7 +172,7 @@
       else if (el.hasAttribute("data-jm-stage")) data.stages[Number(el.getAttribute("data-jm-stage"))].name = text(el.value);
       else if (f === "stage") {
         if (e.type !== "change") return;
-        var j = setStage(data, at(el), Number(el.value));
+        var j = J.setStage(data, at(el), Number(el.value));
         rebuild('[data-jm-tp="' + j + '"] select[data-jm-f="stage"]');
       } else if (f === "emotion") data.touchpoints[at(el)].emotion = el.value === "" ? null : Number(el.value);
       else if (f === "moment_of_truth") data.touchpoints[at(el)].moment_of_truth = el.checked;
@@ -307,19 +196,19 @@
         data.stages.push({ name: null });
         focus = '[data-jm-stage="' + (data.stages.length - 1) + '"]';
       } else if (name === "del-stage") {
-        var n = countIn(data, k);
-        if (n && !win.confirm("确定删除阶段" + TP.quoted(stageName(data, k)) + "吗？其中的 " + n + " 个触点也会一并删除。")) return;
-        removeStage(data, k);
+        var n = J.countIn(data, k);
+        if (n && !window.confirm("确定删除阶段" + TP.quoted(J.stageName(data, k)) + "吗？其中的 " + n + " 个触点也会一并删除。")) return;
+        J.removeStage(data, k);
         focus = '[data-jm-act="add-stage"]';
       } else if (name === "add-tp") {
         if (data.touchpoints.length >= def.max_touchpoints) return ctx.status.say("一张地图最多 " + def.max_touchpoints + " 个触点。", true);
-        focus = '[data-jm-tp="' + addTouchpoint(data, k) + '"] [data-jm-f="name"]';
+        focus = '[data-jm-tp="' + J.addTouchpoint(data, k) + '"] [data-jm-f="name"]';
       } else if (name === "del-tp") {
-        if (hasContent(tp) && !win.confirm("确定删除触点 " + (k + 1) + (tp.name ? TP.quoted(tp.name) : "") + " 吗？其中填写的内容将一并删除。")) return;
+        if (J.hasContent(tp) && !window.confirm("确定删除触点 " + (k + 1) + (tp.name ? TP.quoted(tp.name) : "") + " 吗？其中填写的内容将一并删除。")) return;
         data.touchpoints.splice(k, 1);
         focus = '[data-jm-stage-box="' + tp.stage + '"] [data-jm-act="add-tp"]';
       } else {
-        var j = move(data, k, name === "up" ? -1 : 1);
+        var j = J.move(data, k, name === "up" ? -1 : 1);
         focus = '[data-jm-tp="' + j + '"] [data-jm-act="' + name + '"]';
       }
       rebuild(focus);
@@ -329,14 +218,14 @@
     function loadCase() {
       var c = def.cases.filter(function (x) { return x.id === caseSel.value; })[0];
       if (!c) return;
-      var got = fromCase(c, def.max_touchpoints);
+      var got = J.fromCase(c, def.max_touchpoints);
       if (!ctx.replace(got.data, "案例" + TP.quoted(c.title) + "的旅程")) return;
       ctx.status.say("已载入案例" + TP.quoted(c.title) + "的旅程（可编辑的副本）。案例中的情绪分是教学用的示意值，请换成您自己的观察。" +
         (got.dropped ? "超出上限的 " + got.dropped + " 个触点未载入。" : ""), true);
     }
 
     function write(d) {
-      var r = normalise(d);
+      var r = J.normalise(d);
       data = r.data;
       titleIn.value = data.title || "";
       personaIn.value = data.persona || "";
@@ -344,19 +233,13 @@
       if (r.added) ctx.status.say("有触点属于不存在的阶段，已补上 " + r.added + " 个未命名阶段，没有删除任何内容。", true);
     }
 
-    write(blank(def));
+    write(J.blank(def));
     return {
       read: function () { return JSON.parse(JSON.stringify(data)); },
       write: write,
-      blank: function () { return blank(def); },
+      blank: function () { return J.blank(def); },
       render: render,
-      csv: csvRows
+      csv: J.csvRows
     };
-  }
-
-  return {
-    LANES: LANES, blank: blank, normalise: normalise, hasContent: hasContent, addTouchpoint: addTouchpoint, move: move,
-    setStage: setStage, removeStage: removeStage, moments: moments, curveStages: curveStages, fromCase: fromCase,
-    csvRows: csvRows, num: num, stageName: stageName, mount: mount
-  };
-});
+  });
+})();

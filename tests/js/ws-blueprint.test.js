@@ -1,4 +1,4 @@
-/* Tests of TPBlueprint, the DOM-free part of docs/javascripts/ws-blueprint.js: the data always in
+/* Tests of TPBlueprint, docs/javascripts/ws-blueprint-engine.js: the data always in
  * the spec's shape (nothing the file check would refuse), the summary of fail and wait points by
  * step, the CSV rows. Run: node --test tests/js/ws-blueprint.test.js */
 "use strict";
@@ -7,7 +7,7 @@ const { describe, it } = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const B = require(path.join(__dirname, "..", "..", "docs", "javascripts", "ws-blueprint.js"));
+const B = require(path.join(__dirname, "..", "..", "docs", "javascripts", "ws-blueprint-engine.js"));
 const F = require(path.join(__dirname, "..", "..", "docs", "javascripts", "ws-file.js"));
 
 // The spec Blueprint.data_spec() gives (macros/worksheets/blueprint.py), with a small rows_max.

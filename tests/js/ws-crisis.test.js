@@ -1,4 +1,4 @@
-/* Tests of the DOM-free half of docs/javascripts/ws-crisis.js (TPCrisis): a fresh toolkit, the
+/* Tests of TPCrisis (docs/javascripts/ws-crisis-engine.js): a fresh toolkit, the
  * progress per phase, character counts and the checklist CSV. Run: node --test tests/js/ */
 "use strict";
 
@@ -6,7 +6,7 @@ const { describe, it } = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const C = require(path.join(__dirname, "..", "..", "docs", "javascripts", "ws-crisis.js"));
+const C = require(path.join(__dirname, "..", "..", "docs", "javascripts", "ws-crisis-engine.js"));
 const A = require(path.join(__dirname, "..", "..", "docs", "javascripts", "tp-answers.js"));
 
 const DEF = {

@@ -1,4 +1,4 @@
-/* Tests of the emotion map's engine (TPEmotion in docs/javascripts/ws-emotion.js): journey
+/* Tests of the emotion map's engine (TPEmotion, docs/javascripts/ws-emotion-engine.js): journey
  * order, e per moment, peak / end / trough through TPPeakEnd, the suggestions for the deepest
  * trough and the ending, CSV rows and the import of a journey map.
  * Run: node --test tests/js/ws-emotion.test.js */
@@ -8,7 +8,7 @@ const { describe, it } = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const EM = require(path.join(__dirname, "..", "..", "docs", "javascripts", "ws-emotion.js"));
+const EM = require(path.join(__dirname, "..", "..", "docs", "javascripts", "ws-emotion-engine.js"));
 
 const DEF = {
   max_moments: 4,

@@ -1,4 +1,4 @@
-/* Tests of the DOM-free half of docs/javascripts/ws-journey.js (the journey-map worksheet):
+/* Tests of TPJourney (docs/javascripts/ws-journey-engine.js), the journey-map worksheet's engine:
  * journey order and moves, stage removal, the curve's and the peak-end reading's input, a case as
  * data, CSV rows. Run: node --test tests/js/ws-journey.test.js */
 "use strict";
@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const path = require("node:path");
 
 const JS = path.join(__dirname, "..", "..", "docs", "javascripts");
-const J = require(path.join(JS, "ws-journey.js"));
+const J = require(path.join(JS, "ws-journey-engine.js"));
 const PE = require(path.join(JS, "ws-peak-end.js"));
 const C = require(path.join(JS, "journey-curve.js"));
 
