@@ -178,6 +178,7 @@ def case_view(case: Case, catalogue: Catalogue, directory_urls: bool) -> dict[st
             for r in case.risks
         ],
         "lessons": list(case.lessons),
+        "instruments": [_instrument_link(i, catalogue, current, directory_urls) for i in case.instruments],
         "discussion": list(case.discussion),
         "theories": list(case.theories),
         "sources": [
@@ -257,4 +258,21 @@ def _opening_view(case: Case, numbers: dict[str, int]) -> dict[str, Any] | None:
         "iso": case.opening.date,
         "decision": case.opening.decision,
         **_cited_view(Cited(text=case.opening.text, sources=case.opening.sources), numbers),
+    }
+
+
+def _instrument_link(instrument_id: str, catalogue: Catalogue, current: str, directory_urls: bool) -> dict[str, str]:
+    """A scale or worksheet a case uses, as a link (ids are checked at load time)."""
+    scales = {s.id: s for s in catalogue.scales}
+    if instrument_id in scales:
+        return {
+            "kind": "量表",
+            "title": scales[instrument_id].title,
+            "url": page_url(f"scales/{instrument_id}.md", current, directory_urls),
+        }
+    worksheet = catalogue.worksheet(instrument_id)
+    return {
+        "kind": "工具",
+        "title": worksheet.title,
+        "url": page_url(f"tools/{instrument_id}.md", current, directory_urls),
     }

@@ -104,13 +104,18 @@ def test_case_page_shows_the_journey_map_without_sideways_scroll(watched: Watche
     page = watched.page
     page.goto(f"{base_url}cases/united-airlines.html")
     expect_title(page, "美国联合航空")
-    expect(page.locator("svg.tp-journey__curve")).to_be_visible()
+    # United follows two customers: two maps, each with its curve
+    assert page.locator(".tp-journey__chart").count() == len(
+        next(c for c in CASES if c.id == "united-airlines").journeys
+    )
+    first = page.locator(".tp-journey__chart").first
+    expect(first.locator("svg.tp-journey__curve")).to_be_visible()
     # One dot per rated touchpoint, numbered as in the list, coloured by the sign of its emotion,
     # left to right in journey order and higher for a better emotion (journey-curve.js).
     case = next(c for c in CASES if c.id == "united-airlines")
     emotions = [tp.emotion for stage in case.journeys[0].stages for tp in stage.touchpoints]
     rated = [(n, e) for n, e in enumerate(emotions, start=1) if e is not None]
-    dots = page.locator(".tp-journey__dot").evaluate_all(
+    dots = first.locator(".tp-journey__dot").evaluate_all(
         "ds => ds.map(d => { const r = d.getBoundingClientRect();"
         " return [Number(d.dataset.n), d.className, r.x, r.y]; })"
     )
