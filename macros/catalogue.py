@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from .curricula.model import Curriculum
 from .models import Case, Chapter
 from .models.common import ID_PATTERN
 from .models.scale import MODES, Scale
@@ -29,6 +30,7 @@ CHAPTERS_DIR = "docs/course"
 YAML_SUFFIXES = (".yml", ".yaml")
 
 SCALES_DIR = "tools/scales"
+CURRICULA_DIR = "curricula"
 WORKSHEETS_DIR = "tools/worksheets"
 
 
@@ -42,6 +44,9 @@ class Catalogue:
     scales: tuple[Scale, ...]
     instruments: frozenset[str]
     worksheets: tuple[Worksheet, ...] = ()
+    curricula: tuple[Curriculum, ...] = ()
+    # Not errors: what a trainer should look at (a method mix far from 20/30/40/10).
+    warnings: tuple[Problem, ...] = ()
 
     def chapter(self, chapter_id: str) -> Chapter:
         """The chapter with this id (ids are checked at load time)."""
@@ -67,6 +72,14 @@ class Catalogue:
             if worksheet.id == worksheet_id:
                 return worksheet
         raise KeyError(f"未知工具 id“{worksheet_id}”；已有：{', '.join(w.id for w in self.worksheets)}")
+
+    def curriculum(self, curriculum_id: str) -> Curriculum:
+        """The curriculum with this id; an unknown id is a mistake in a command, so it raises."""
+        for curriculum in self.curricula:
+            if curriculum.id == curriculum_id:
+                return curriculum
+        known = ", ".join(c.id for c in self.curricula) or "(无)"
+        raise KeyError(f"未知课程方案“{curriculum_id}”；已有：{known}")
 
     def cases_for(self, chapter_id: str) -> list[Case]:
         """Cases that serve a chapter, in library order."""
@@ -246,6 +259,17 @@ def load_catalogue(root: Path) -> Catalogue:
     problems += _check_references(scales, chapter_ids, set())
     problems += _check_references(worksheets, chapter_ids, set())
     problems += _check_worksheet_links(worksheets, [case for case, _, _ in loaded])
+    curricula, curriculum_problems = _load_folder(root, CURRICULA_DIR, Curriculum)
+    problems += curriculum_problems
+    problems += _check_curricula(
+        curricula,
+        {
+            "chapters": {cid for cid, _ in chapters},
+            "cases": {case.id for case, _, _ in loaded},
+            "scales": {scale.id for scale, _, _ in scales},
+            "worksheets": worksheet_files,
+        },
+    )
     problems += _check_chapter_links(
         root,
         chapters,
@@ -266,7 +290,46 @@ def load_catalogue(root: Path) -> Catalogue:
     cases = tuple(sorted((case for case, _, _ in loaded), key=_library_order))
     ordered_scales = tuple(scale for scale, _, _ in scales)
     ordered_worksheets = tuple(worksheet for worksheet, _, _ in worksheets)
-    return Catalogue(root, tuple(chapters), cases, ordered_scales, frozenset(instruments), ordered_worksheets)
+    ordered_curricula = tuple(curriculum for curriculum, _, _ in curricula)
+    warnings = tuple(
+        Problem(display, *document.lines.locate(("days",)), "days", f"授课方式比例：{message}")
+        for curriculum, document, display in curricula
+        for message in curriculum.mix_warnings()
+    )
+    return Catalogue(
+        root,
+        tuple(chapters),
+        cases,
+        ordered_scales,
+        frozenset(instruments),
+        ordered_worksheets,
+        ordered_curricula,
+        warnings,
+    )
+
+
+CURRICULUM_LINKS = {"chapters": "章节", "cases": "案例", "scales": "量表", "worksheets": "工具"}
+
+
+def _check_curricula(curricula: list[tuple[Any, Document, str]], known: dict[str, set[str]]) -> list[Problem]:
+    """A curriculum's id is its file name, and every chapter, case, scale and worksheet it uses exists."""
+    problems: list[Problem] = []
+    for curriculum, document, display in curricula:
+        stem = Path(display).stem
+        if curriculum.id != stem:
+            line, column = document.lines.locate(("id",))
+            message = f"id 应与文件名相同：“{stem}”，实际为“{curriculum.id}” (id must equal file name)"
+            problems.append(Problem(display, line, column, "id", message))
+        for d, day in enumerate(curriculum.days):
+            for s, session in enumerate(day.sessions):
+                for field, what in CURRICULUM_LINKS.items():
+                    for index, ref in enumerate(getattr(session, field)):
+                        if ref not in known[field]:
+                            where = ("days", d, "sessions", s, field, index)
+                            line, column = document.lines.locate(where)
+                            message = f"未知{what}“{ref}” (unknown {field[:-1]})"
+                            problems.append(Problem(display, line, column, dotted(where), message))
+    return problems
 
 
 CHAPTER_LINKS = {"cases": ("案例", CASES_DIR), "worksheets": ("工具", WORKSHEETS_DIR), "scales": ("量表", SCALES_DIR)}

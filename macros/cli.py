@@ -23,8 +23,10 @@ def _check(root: Path) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     counts = f"{len(catalogue.chapters)} 个章节，{len(catalogue.cases)} 个案例，{len(catalogue.scales)} 个量表"
-    counts += f"，{len(catalogue.worksheets)} 个工具"
+    counts += f"，{len(catalogue.worksheets)} 个工具，{len(catalogue.curricula)} 个课程方案"
     print(f"数据检查通过：{counts}。")
+    for warning in catalogue.warnings:
+        print(f"提醒：{warning.file}:{warning.line}: {warning.message}")
     return 0
 
 

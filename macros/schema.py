@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from .curricula.model import Curriculum
 from .models import Case, Chapter
 from .models.answers import AnswerFile
 from .models.scale import Scale
@@ -22,6 +23,7 @@ SCHEMAS: dict[str, Any] = {
     "answers.schema.json": AnswerFile,
     "case.schema.json": Case,
     "chapter.schema.json": Chapter,
+    "curriculum.schema.json": Curriculum,
     "scale.schema.json": Scale,
     "worksheet.schema.json": Worksheet,
     "worksheet-file.schema.json": WorksheetFile,
