@@ -49,7 +49,13 @@ def test_the_real_definition_loads_with_every_case_in_its_payload() -> None:
     )
     payload = worksheet.payload(catalogue)
     assert payload["stages"] == ["意识", "考虑", "购买", "使用", "忠诚"]
-    assert [c["id"] for c in payload["cases"]] == [c.id for c in catalogue.cases]
+    # every journey of every case; a case that follows two customers offers both, numbered
+    expected = [
+        c.id if len(c.journeys) == 1 else f"{c.id}-{n}" for c in catalogue.cases for n in range(1, len(c.journeys) + 1)
+    ]
+    assert [c["id"] for c in payload["cases"]] == expected
+    united = [c["title"] for c in payload["cases"] if c["id"].startswith("united-airlines")]
+    assert united == [f"美国联合航空：{j.persona}" for j in catalogue.case("united-airlines").journeys]
     ritz = next(c for c in payload["cases"] if c["id"] == "ritz-carlton")
     case = catalogue.case("ritz-carlton")
     assert [s["stage"] for s in ritz["stages"]] == [s.stage for s in case.journeys[0].stages]
