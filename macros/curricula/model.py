@@ -98,20 +98,26 @@ class Curriculum(Strict):
         found: list[tuple[Path, str]] = []
         for d, day in enumerate(self.days):
             start, end = minutes_of(day.start), minutes_of(day.end)
+            hours = f"{day.start}–{day.end}"
             if end <= start:
-                found.append((("days", d, "end"), f"结束时间 {day.end} 不晚于开始时间 {day.start} (day ends before it starts)"))
+                message = f"结束时间 {day.end} 不晚于开始时间 {day.start} (day ends before it starts)"
+                found.append((("days", d, "end"), message))
                 continue
             if end - start > DAY_MINUTES_MAX:
-                found.append((("days", d, "end"), f"一天超过 {DAY_MINUTES_MAX // 60} 小时（{day.start}–{day.end}） (day too long)"))
-            previous = None
+                found.append((("days", d, "end"), f"一天超过 {DAY_MINUTES_MAX // 60} 小时（{hours}） (day too long)"))
+            busy_until: tuple[str, int] | None = None  # the title and end of the latest session so far
             for s, session in enumerate(day.sessions):
-                begin, finish = minutes_of(session.start), minutes_of(session.start) + session.minutes
+                begin = minutes_of(session.start)
+                finish = begin + session.minutes
                 where = ("days", d, "sessions", s, "start")
                 if begin < start or finish > end:
-                    found.append((where, f"“{session.title}”{session.start}–{clock_of(finish)} 超出当天 {day.start}–{day.end} (outside the day)"))
-                if previous is not None and begin < previous[1]:
-                    found.append((where, f"“{session.title}”{session.start} 开始时，“{previous[0]}”到 {clock_of(previous[1])} 才结束 (overlap)"))
-                previous = (session.title, max(finish, previous[1] if previous else finish))
+                    span = f"{session.start}–{clock_of(finish)}"
+                    found.append((where, f"“{session.title}”{span} 超出当天 {hours} (outside the day)"))
+                if busy_until is not None and begin < busy_until[1]:
+                    other = f"“{busy_until[0]}”到 {clock_of(busy_until[1])} 才结束"
+                    found.append((where, f"“{session.title}”{session.start} 开始时，{other} (overlap)"))
+                if busy_until is None or finish > busy_until[1]:
+                    busy_until = (session.title, finish)
         return found
 
     def method_mix(self) -> dict[str, tuple[int, float]]:
