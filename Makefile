@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := .stamps
 HOST ?= 127.0.0.1:8000
+# A curriculum (curricula/<id>.yml) to build or serve instead of the full course
+CURRICULUM ?=
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
@@ -66,11 +68,11 @@ $(STAMPS)/chromium:
 
 setup: $(STAMPS)/venv $(STAMPS)/npm ## create .venv and install what serving and building need (pinned)
 
-serve: setup ## build and serve the site at http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --livereload --no-strict -a $(HOST)
+serve: setup ## build and serve the site at http://127.0.0.1:8000 with live reload (CURRICULUM=<id>: one curriculum's site)
+	COURSE_CURRICULUM=$(CURRICULUM) $(BIN)/mkdocs serve --livereload --no-strict -a $(HOST)
 
-build: setup ## strict build of the site into site/
-	$(BIN)/mkdocs build --strict
+build: setup ## strict build of the site into site/ (CURRICULUM=<id>: one curriculum's site, into site-<id>/)
+	COURSE_CURRICULUM=$(CURRICULUM) $(BIN)/mkdocs build --strict
 
 check: setup ## check every case, scale and chapter file; list every error with file, line and field
 	$(BIN)/course check

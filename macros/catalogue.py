@@ -47,16 +47,30 @@ class Catalogue:
     curricula: tuple[Curriculum, ...] = ()
     # Not errors: what a trainer should look at (a method mix far from 20/30/40/10).
     warnings: tuple[Problem, ...] = ()
+    # In a curriculum's build (macros.curricula.variant.select): the whole course, where the ids
+    # the curriculum leaves out are still found (a chapter may mention them) but never linked.
+    full: Catalogue | None = None
+
+    def shown(self, kind: str, item_id: str) -> bool:
+        """Whether this site has a page for the chapter, case, scale or worksheet ``item_id``."""
+        if kind == "chapter":
+            return item_id in dict(self.chapters)
+        return any(item.id == item_id for item in getattr(self, f"{kind}s"))
 
     def chapter(self, chapter_id: str) -> Chapter:
         """The chapter with this id (ids are checked at load time)."""
-        return dict(self.chapters)[chapter_id]
+        chapters = dict(self.chapters)
+        if chapter_id not in chapters and self.full:
+            return self.full.chapter(chapter_id)
+        return chapters[chapter_id]
 
     def case(self, case_id: str) -> Case:
         """The case with this id; an unknown id is a mistake in a page, so it raises."""
         for case in self.cases:
             if case.id == case_id:
                 return case
+        if self.full:
+            return self.full.case(case_id)
         raise KeyError(f"未知案例 id“{case_id}”；已有：{', '.join(c.id for c in self.cases)}")
 
     def scale(self, scale_id: str) -> Scale:
@@ -64,6 +78,8 @@ class Catalogue:
         for scale in self.scales:
             if scale.id == scale_id:
                 return scale
+        if self.full:
+            return self.full.scale(scale_id)
         raise KeyError(f"未知量表 id“{scale_id}”；已有：{', '.join(s.id for s in self.scales)}")
 
     def worksheet(self, worksheet_id: str) -> Worksheet:
@@ -71,6 +87,8 @@ class Catalogue:
         for worksheet in self.worksheets:
             if worksheet.id == worksheet_id:
                 return worksheet
+        if self.full:
+            return self.full.worksheet(worksheet_id)
         raise KeyError(f"未知工具 id“{worksheet_id}”；已有：{', '.join(w.id for w in self.worksheets)}")
 
     def curriculum(self, curriculum_id: str) -> Curriculum:

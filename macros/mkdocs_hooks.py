@@ -33,6 +33,11 @@ def on_files(files: Any, config: Any) -> Any:
     return _site().add_generated_files(files, config)
 
 
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """In a curriculum's build, links to the pages it leaves out become plain text."""
+    return str(_site().unlink_missing_pages(markdown, page, config, files))
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """Escape everything the theme prints, once."""
     return _site().escape_theme_output(env)

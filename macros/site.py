@@ -9,6 +9,7 @@ functions from its MkDocs events.
 from __future__ import annotations
 
 import html
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ from markupsafe import Markup
 
 from .assets import minified_files
 from .catalogue import load_catalogue
+from .curricula import variant
+from .curricula.views import agenda_view
 from .models.common import ID_PATTERN
 from .pages import (
     CHAPTERS_PAGE,
@@ -53,6 +56,10 @@ class Generated:
     pages: dict[str, str] = field(default_factory=dict)
     assets: dict[str, Path] = field(default_factory=dict)
     minified: dict[str, bytes] = field(default_factory=dict)
+    # A curriculum's build: the chapter pages in docs/ it leaves out (removed from the site), and
+    # whether links to pages that are not built become plain text.
+    hidden: set[str] = field(default_factory=set)
+    variant: bool = False
 
 
 def define_env(env: Any) -> None:
@@ -61,9 +68,24 @@ def define_env(env: Any) -> None:
     directory_urls = bool(env.conf["use_directory_urls"])
     check_site_id(env.conf)
     catalogue = load_catalogue(root)  # raises DataError listing every problem
+    curriculum_id = os.environ.get(variant.VARIABLE, "").strip()
+    full = catalogue
+    curriculum = _curriculum(catalogue, curriculum_id) if curriculum_id else None
+    if curriculum:
+        catalogue = variant.select(catalogue, curriculum)
+        _variant_config(env.conf, curriculum.id, root)
     env.course_generated = Generated(
         generated_pages(catalogue, directory_urls), vendor_files(root), minified_files(root, Path(env.conf["docs_dir"]))
     )
+    if curriculum:
+        env.course_generated.variant = True
+        env.course_generated.hidden = {
+            f"course/{cid}.md" for cid, _ in full.chapters if not catalogue.shown("chapter", cid)
+        }
+        env.course_generated.pages[variant.AGENDA_PAGE] = render(
+            "agenda.md.j2", agenda=agenda_view(curriculum, catalogue, directory_urls)
+        )
+        _add_agenda(env.conf["nav"])
     _extend_sections(
         env.conf["nav"],
         {
@@ -108,6 +130,27 @@ def define_env(env: Any) -> None:
     counts["scale_count"] = len(catalogue.scales)  # the names in COUNTS
     counts["worksheet_count"] = len(catalogue.worksheets)
     env.variables.update(counts)
+
+
+def _curriculum(catalogue: Any, curriculum_id: str) -> Any:
+    try:
+        return catalogue.curriculum(curriculum_id)
+    except KeyError as error:
+        message = f"{error.args[0]}（CURRICULUM 应为 curricula/ 下的文件名） (unknown curriculum)"
+        raise DataError([Problem("curricula", 1, 1, "", message)]) from None
+
+
+def _variant_config(conf: Any, curriculum_id: str, root: Path) -> None:
+    """A curriculum's site has its own storage key and, unless told otherwise, its own folder."""
+    conf["extra"]["site_id"] = f"{conf['extra']['site_id']}-{curriculum_id}"
+    if Path(conf["site_dir"]).resolve() == (root / "site").resolve():  # never overwrite the full course
+        conf["site_dir"] = str(root / f"site-{curriculum_id}")
+
+
+def _add_agenda(nav: list[Any] | None) -> None:
+    """The agenda right after the home page."""
+    if nav is not None and not any(isinstance(i, dict) and variant.AGENDA_TITLE in i for i in nav):
+        nav.insert(1, {variant.AGENDA_TITLE: variant.AGENDA_PAGE})
 
 
 def check_site_id(conf: Any) -> str:
@@ -163,6 +206,10 @@ def add_generated_files(files: Any, config: Any) -> Any:
     generated: Generated | None = getattr(config.plugins.get("macros"), "course_generated", None)
     if generated is None:
         return files
+    for src_uri in generated.hidden:
+        old = files.get_file_from_path(src_uri)
+        if old is not None:
+            files.remove(old)
     for src_uri, text in generated.pages.items():
         _replace(files, File.generated(config, src_uri, content=text))
     for src_uri, path in generated.assets.items():
@@ -177,6 +224,14 @@ def _replace(files: Any, file: Any) -> None:
     if old is not None:
         files.remove(old)
     files.append(file)
+
+
+def unlink_missing_pages(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """``on_page_markdown``: in a curriculum's build, a link to a page it leaves out becomes text."""
+    generated: Generated | None = getattr(config.plugins.get("macros"), "course_generated", None)
+    if generated is None or not generated.variant:
+        return markdown
+    return variant.unlink_missing(markdown, page.file.src_uri, lambda path: files.get_file_from_path(path) is not None)
 
 
 def escape_theme_output(env: Any) -> Any:

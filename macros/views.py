@@ -123,7 +123,8 @@ def case_card(case: Case, catalogue: Catalogue, current: str, directory_urls: bo
     """What a case shows on its card in the library and in chapter pages."""
     return {
         "id": case.id,
-        "url": page_url(f"cases/{case.id}.md", current, directory_urls),
+        # None when this site has no page for the case (a curriculum's site that leaves it out)
+        "url": page_url(f"cases/{case.id}.md", current, directory_urls) if catalogue.shown("case", case.id) else None,
         "company_zh": case.company.zh,
         "company_en": case.company.en,
         "industry": case.industry,
@@ -135,6 +136,7 @@ def case_card(case: Case, catalogue: Catalogue, current: str, directory_urls: bo
         "chapters": [
             chapter_ref(c, catalogue.chapter(c), current, directory_urls)
             for c in sorted(case.chapters, key=lambda c: catalogue.chapter(c).number)
+            if catalogue.shown("chapter", c)
         ],
     }
 
@@ -178,7 +180,11 @@ def case_view(case: Case, catalogue: Catalogue, directory_urls: bool) -> dict[st
             for r in case.risks
         ],
         "lessons": list(case.lessons),
-        "instruments": [_instrument_link(i, catalogue, current, directory_urls) for i in case.instruments],
+        "instruments": [
+            _instrument_link(i, catalogue, current, directory_urls)
+            for i in case.instruments
+            if catalogue.shown("scale", i) or catalogue.shown("worksheet", i)
+        ],
         "discussion": list(case.discussion),
         "theories": list(case.theories),
         "sources": [
@@ -219,16 +225,16 @@ def chapter_view(chapter_id: str, catalogue: Catalogue, current: str, directory_
         "case_names": list(chapter.case_names),
         "worksheets": [
             {"title": w.title, "url": page_url(f"tools/{w.id}.md", current, directory_urls)}
-            for w in (catalogue.worksheet(i) for i in chapter.worksheets)
+            for w in (catalogue.worksheet(i) for i in chapter.worksheets if catalogue.shown("worksheet", i))
         ],
         "scales": [
             {"title": s.title, "url": page_url(f"scales/{s.id}.md", current, directory_urls)}
-            for s in (catalogue.scale(i) for i in chapter.scales)
+            for s in (catalogue.scale(i) for i in chapter.scales if catalogue.shown("scale", i))
         ],
         # the chapter's own cases first, then any other case that names this chapter
         "cases": [
             case_card(c, catalogue, current, directory_urls)
-            for c in [catalogue.case(i) for i in chapter.cases]
+            for c in [catalogue.case(i) for i in chapter.cases if catalogue.shown("case", i)]
             + [c for c in catalogue.cases_for(chapter_id) if c.id not in chapter.cases]
         ],
     }

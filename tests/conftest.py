@@ -55,7 +55,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def copy_project(target: Path) -> Path:
     """A buildable copy of the real project in ``target``."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for folder in ("docs", "cases", "tools", "macros"):
+    for folder in ("docs", "cases", "tools", "macros", "curricula"):
         if (ROOT / folder).exists():
             shutil.copytree(ROOT / folder, target / folder, ignore=ignore)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")

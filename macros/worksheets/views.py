@@ -57,6 +57,7 @@ def worksheet_view(worksheet: Worksheet, catalogue: Catalogue, directory_urls: b
         "chapters": [
             chapter_ref(c, catalogue.chapter(c), f"{WORKSHEETS_DIR}/{worksheet.id}.md", directory_urls)
             for c in sorted(worksheet.chapters, key=lambda c: catalogue.chapter(c).number)
+            if catalogue.shown("chapter", c)
         ],
         "payload": Markup(json_for_script(page_payload(worksheet, catalogue))),
         "extra": worksheet.payload(catalogue),
@@ -72,7 +73,9 @@ def crisis_example_view(toolkit: CrisisToolkit, catalogue: Catalogue, directory_
     phases = {p.id: p.name for p in toolkit.phases}
     level = next(x for x in toolkit.levels if x.id == toolkit.example.severity)
     return {
-        "case_url": page_url(f"cases/{case.id}.md", f"{WORKSHEETS_DIR}/{toolkit.id}.md", directory_urls),
+        "case_url": page_url(f"cases/{case.id}.md", f"{WORKSHEETS_DIR}/{toolkit.id}.md", directory_urls)
+        if catalogue.shown("case", case.id)
+        else None,
         "company": case.company.zh,
         "level": level.name,
         "severity_reason": toolkit.example.severity_reason,
