@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import FullDate, Id, PartialDate, Source, SourceRefs, Strict, Text
+from .facilitator import FacilitatorNotes
 
 STAGES: tuple[str, ...] = ("意识", "考虑", "购买", "使用", "忠诚")
 Stage = Literal["意识", "考虑", "购买", "使用", "忠诚"]
@@ -128,6 +129,10 @@ class Case(Strict):
     theories: list[Text] = Field(min_length=1, description="关联理论")
     instruments: list[Id] = Field(default_factory=list, description="相关量表或工具的 id（tools/ 下的文件名）")
     sources: list[Source] = Field(min_length=1)
+    facilitator: FacilitatorNotes | None = Field(
+        default=None,
+        description="培训师备注：时间、讨论组织、参考答案（含开篇决策）、常见异议、总结；只在培训师版中显示",
+    )
     trainer_notes: list[Text] = Field(
         default_factory=list, description="给培训师的研究备注（来源说明、存疑之处）；不在学员页面显示"
     )
