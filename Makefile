@@ -8,6 +8,8 @@ STAMPS := .stamps
 HOST ?= 127.0.0.1:8000
 # A curriculum (curricula/<id>.yml) to build or serve instead of the full course
 CURRICULUM ?=
+# participant (default) or trainer: a trainer's site also shows the facilitator notes
+AUDIENCE ?=
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
@@ -69,10 +71,10 @@ $(STAMPS)/chromium:
 setup: $(STAMPS)/venv $(STAMPS)/npm ## create .venv and install what serving and building need (pinned)
 
 serve: setup ## build and serve the site at http://127.0.0.1:8000 with live reload (CURRICULUM=<id>: one curriculum's site)
-	COURSE_CURRICULUM=$(CURRICULUM) $(BIN)/mkdocs serve --livereload --no-strict -a $(HOST)
+	COURSE_CURRICULUM=$(CURRICULUM) COURSE_AUDIENCE=$(AUDIENCE) $(BIN)/mkdocs serve --livereload --no-strict -a $(HOST)
 
-build: setup ## strict build of the site into site/ (CURRICULUM=<id>: one curriculum's site, into site-<id>/)
-	COURSE_CURRICULUM=$(CURRICULUM) $(BIN)/mkdocs build --strict
+build: setup ## strict build of the site into site/ (CURRICULUM=<id>: one curriculum's site, into site-<id>/; AUDIENCE=trainer: with the notes)
+	COURSE_CURRICULUM=$(CURRICULUM) COURSE_AUDIENCE=$(AUDIENCE) $(BIN)/mkdocs build --strict
 
 check: setup ## check every case, scale and chapter file; list every error with file, line and field
 	$(BIN)/course check

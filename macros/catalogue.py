@@ -19,6 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from .curricula.model import Curriculum
 from .models import Case, Chapter
 from .models.common import ID_PATTERN
+from .models.facilitator import FacilitatorNotes
 from .models.scale import MODES, Scale
 from .problems import DataError, Problem, explain
 from .worksheets.crisis import CrisisToolkit
@@ -50,6 +51,8 @@ class Catalogue:
     # In a curriculum's build (macros.curricula.variant.select): the whole course, where the ids
     # the curriculum leaves out are still found (a chapter may mention them) but never linked.
     full: Catalogue | None = None
+    # Facilitator notes of the chapters (docs/course/<id>.notes.yml), shown only in a trainer build.
+    chapter_notes: tuple[tuple[str, FacilitatorNotes], ...] = ()
 
     def shown(self, kind: str, item_id: str) -> bool:
         """Whether this site has a page for the chapter, case, scale or worksheet ``item_id``."""
@@ -182,6 +185,33 @@ def _load_chapters(root: Path) -> tuple[list[tuple[str, Chapter]], list[Problem]
     return chapters, problems
 
 
+NOTES_SUFFIX = ".notes.yml"
+
+
+def _load_chapter_notes(root: Path, chapter_ids: set[str]) -> tuple[list[tuple[str, FacilitatorNotes]], list[Problem]]:
+    """The facilitator notes beside the chapters: ``docs/course/<chapter id>.notes.yml``."""
+    found: list[tuple[str, FacilitatorNotes]] = []
+    problems: list[Problem] = []
+    folder = root / CHAPTERS_DIR
+    paths = sorted(folder.glob(f"*{NOTES_SUFFIX}")) if folder.is_dir() else []
+    for path in paths:
+        display = _relative(path, root)
+        chapter_id = path.name[: -len(NOTES_SUFFIX)]
+        if chapter_id not in chapter_ids:
+            known = "、".join(sorted(chapter_ids))
+            problems.append(
+                Problem(
+                    display, 1, 1, "", f"没有章节“{chapter_id}”；备注文件名应为 <章节 id>{NOTES_SUFFIX}，已有：{known}"
+                )
+            )
+            continue
+        notes, more = _validate(FacilitatorNotes, load_yaml(path, display), display)
+        problems += more
+        if notes is not None:
+            found.append((chapter_id, notes))
+    return found, problems
+
+
 def _bad_file_name(stem: str) -> str:
     return (
         f"文件名“{stem}”不能用作 id：只能用小写字母、数字和连字符，例如 ch03、ritz-carlton "
@@ -277,6 +307,8 @@ def load_catalogue(root: Path) -> Catalogue:
     problems += _check_references(scales, chapter_ids, set())
     problems += _check_references(worksheets, chapter_ids, set())
     problems += _check_worksheet_links(worksheets, [case for case, _, _ in loaded])
+    notes, notes_problems = _load_chapter_notes(root, {cid for cid, _ in chapters})
+    problems += notes_problems
     curricula, curriculum_problems = _load_folder(root, CURRICULA_DIR, Curriculum)
     problems += curriculum_problems
     problems += _check_curricula(
@@ -323,6 +355,7 @@ def load_catalogue(root: Path) -> Catalogue:
         ordered_worksheets,
         ordered_curricula,
         warnings,
+        chapter_notes=tuple(notes),
     )
 
 

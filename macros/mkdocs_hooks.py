@@ -34,8 +34,8 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """In a curriculum's build, links to the pages it leaves out become plain text."""
-    return str(_site().unlink_missing_pages(markdown, page, config, files))
+    """A trainer's build adds the facilitator notes; a curriculum's build unlinks what it leaves out."""
+    return str(_site().page_markdown(markdown, page, config, files))
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:

@@ -32,11 +32,11 @@ CHAPTERS_PAGE = "course/index.md"
 WORKSHEETS_PAGE = f"{WORKSHEETS_DIR}/index.md"
 
 
-def generated_pages(catalogue: Catalogue, directory_urls: bool) -> dict[str, str]:
-    """Every generated page: docs-relative path → Markdown text."""
+def generated_pages(catalogue: Catalogue, directory_urls: bool, trainer: bool = False) -> dict[str, str]:
+    """Every generated page: docs-relative path → Markdown text (a trainer's build: with notes)."""
     pages = {LIBRARY_PAGE: render("case_library.md.j2", library=library_view(catalogue, directory_urls))}
     for case in catalogue.cases:
-        view = case_view(case, catalogue, directory_urls)
+        view = case_view(case, catalogue, directory_urls, trainer)
         pages[f"{GENERATED_DIR}/{case.id}.md"] = render("case_page.md.j2", case=view)
     scales = [scale_view(scale) for scale in catalogue.scales]
     pages[SCALES_PAGE] = render("scale_index.md.j2", scales=scales)

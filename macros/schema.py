@@ -15,6 +15,7 @@ from pydantic import TypeAdapter
 from .curricula.model import Curriculum
 from .models import Case, Chapter
 from .models.answers import AnswerFile
+from .models.facilitator import FacilitatorNotes
 from .models.scale import Scale
 from .worksheets.files import WorksheetFile
 from .worksheets.model import Worksheet
@@ -24,6 +25,7 @@ SCHEMAS: dict[str, Any] = {
     "case.schema.json": Case,
     "chapter.schema.json": Chapter,
     "curriculum.schema.json": Curriculum,
+    "facilitator.schema.json": FacilitatorNotes,
     "scale.schema.json": Scale,
     "worksheet.schema.json": Worksheet,
     "worksheet-file.schema.json": WorksheetFile,

@@ -40,7 +40,7 @@ from .problems import DataError, Problem
 from .render import render
 from .scale_views import scale_view
 from .vendor import vendor_files
-from .views import case_card, chapter_view, course_view
+from .views import case_card, chapter_view, course_view, facilitator_view
 from .widgets import scripts_for, styles_for
 from .worksheets.views import worksheet_view
 
@@ -60,6 +60,8 @@ class Generated:
     # whether links to pages that are not built become plain text.
     hidden: set[str] = field(default_factory=set)
     variant: bool = False
+    # A trainer's build (AUDIENCE=trainer): each chapter page's facilitator notes, rendered.
+    chapter_notes: dict[str, str] = field(default_factory=dict)
 
 
 def define_env(env: Any) -> None:
@@ -69,14 +71,23 @@ def define_env(env: Any) -> None:
     check_site_id(env.conf)
     catalogue = load_catalogue(root)  # raises DataError listing every problem
     curriculum_id = os.environ.get(variant.VARIABLE, "").strip()
+    trainer = _audience() == "trainer"
     full = catalogue
     curriculum = _curriculum(catalogue, curriculum_id) if curriculum_id else None
     if curriculum:
         catalogue = variant.select(catalogue, curriculum)
-        _variant_config(env.conf, curriculum.id, root)
+    if curriculum or trainer:
+        _variant_config(env.conf, "-".join(p for p in (curriculum and curriculum.id, trainer and "trainer") if p), root)
     env.course_generated = Generated(
-        generated_pages(catalogue, directory_urls), vendor_files(root), minified_files(root, Path(env.conf["docs_dir"]))
+        generated_pages(catalogue, directory_urls, trainer),
+        vendor_files(root),
+        minified_files(root, Path(env.conf["docs_dir"])),
     )
+    if trainer:
+        env.course_generated.chapter_notes = {
+            f"{CHAPTERS_DIR_DOCS}/{cid}.md": render("facilitator.md.j2", notes=facilitator_view(notes))
+            for cid, notes in catalogue.chapter_notes
+        }
     if curriculum:
         env.course_generated.variant = True
         env.course_generated.hidden = {
@@ -132,6 +143,20 @@ def define_env(env: Any) -> None:
     env.variables.update(counts)
 
 
+CHAPTERS_DIR_DOCS = "course"  # where the chapter pages are, relative to docs/
+AUDIENCE_VARIABLE = "COURSE_AUDIENCE"
+AUDIENCES = ("participant", "trainer")
+
+
+def _audience() -> str:
+    """``participant`` (the default) or ``trainer`` (AUDIENCE=trainer: the facilitator notes too)."""
+    audience = os.environ.get(AUDIENCE_VARIABLE, "").strip() or "participant"
+    if audience not in AUDIENCES:
+        message = f"AUDIENCE 应为 participant 或 trainer，实际为“{audience}” (unknown audience)"
+        raise DataError([Problem("AUDIENCE", 1, 1, "", message)])
+    return audience
+
+
 def _curriculum(catalogue: Any, curriculum_id: str) -> Any:
     try:
         return catalogue.curriculum(curriculum_id)
@@ -140,11 +165,12 @@ def _curriculum(catalogue: Any, curriculum_id: str) -> Any:
         raise DataError([Problem("curricula", 1, 1, "", message)]) from None
 
 
-def _variant_config(conf: Any, curriculum_id: str, root: Path) -> None:
-    """A curriculum's site has its own storage key and, unless told otherwise, its own folder."""
-    conf["extra"]["site_id"] = f"{conf['extra']['site_id']}-{curriculum_id}"
-    if Path(conf["site_dir"]).resolve() == (root / "site").resolve():  # never overwrite the full course
-        conf["site_dir"] = str(root / f"site-{curriculum_id}")
+def _variant_config(conf: Any, suffix: str, root: Path) -> None:
+    """A curriculum's (or a trainer's) site has its own storage key and, unless told otherwise, its
+    own folder ``site-<suffix>``: it never overwrites the participants' full course."""
+    conf["extra"]["site_id"] = f"{conf['extra']['site_id']}-{suffix}"
+    if Path(conf["site_dir"]).resolve() == (root / "site").resolve():
+        conf["site_dir"] = str(root / f"site-{suffix}")
 
 
 def _add_agenda(nav: list[Any] | None) -> None:
@@ -226,12 +252,19 @@ def _replace(files: Any, file: Any) -> None:
     files.append(file)
 
 
-def unlink_missing_pages(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """``on_page_markdown``: in a curriculum's build, a link to a page it leaves out becomes text."""
+def page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """``on_page_markdown``: a trainer's build adds a chapter's facilitator notes; a curriculum's
+    build turns links to the pages it leaves out into text."""
     generated: Generated | None = getattr(config.plugins.get("macros"), "course_generated", None)
-    if generated is None or not generated.variant:
+    if generated is None:
         return markdown
-    return variant.unlink_missing(markdown, page.file.src_uri, lambda path: files.get_file_from_path(path) is not None)
+    notes = generated.chapter_notes.get(page.file.src_uri)
+    if notes:
+        markdown = markdown.rstrip() + "\n\n" + notes
+    if generated.variant:
+        exists = lambda path: files.get_file_from_path(path) is not None  # noqa: E731
+        markdown = variant.unlink_missing(markdown, page.file.src_uri, exists)
+    return markdown
 
 
 def escape_theme_output(env: Any) -> Any:

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from .catalogue import Catalogue
 from .models import Case, Chapter
 from .models.case import STAGES, Cited, Journey
+from .models.facilitator import FacilitatorNotes
 from .render import json_for_script
 
 EMOTION_WORDS = {-3: "非常不满", -2: "不满", -1: "略有不满", 0: "平静", 1: "略感满意", 2: "满意", 3: "惊喜"}
@@ -141,8 +142,8 @@ def case_card(case: Case, catalogue: Catalogue, current: str, directory_urls: bo
     }
 
 
-def case_view(case: Case, catalogue: Catalogue, directory_urls: bool) -> dict[str, Any]:
-    """Everything a case page shows, in display order."""
+def case_view(case: Case, catalogue: Catalogue, directory_urls: bool, trainer: bool = False) -> dict[str, Any]:
+    """Everything a case page shows, in display order (a trainer's build adds the notes)."""
     current = f"cases/{case.id}.md"
     numbers = {source.id: index for index, source in enumerate(case.sources, start=1)}
     return {
@@ -199,6 +200,7 @@ def case_view(case: Case, catalogue: Catalogue, directory_urls: bool) -> dict[st
             for s in case.sources
         ],
         "checked": date_label(case.checked),
+        "facilitator": facilitator_view(case.facilitator, list(case.trainer_notes)) if trainer else None,
     }
 
 
@@ -281,4 +283,20 @@ def _instrument_link(instrument_id: str, catalogue: Catalogue, current: str, dir
         "kind": "工具",
         "title": worksheet.title,
         "url": page_url(f"tools/{instrument_id}.md", current, directory_urls),
+    }
+
+
+def facilitator_view(notes: FacilitatorNotes | None, research: list[str] | None = None) -> dict[str, Any] | None:
+    """Facilitator notes as the trainer's section shows them (paragraphs split), or None."""
+    if notes is None and not research:
+        return None
+    if notes is None:
+        return {"timing": [], "running": [], "answers": [], "objections": [], "debrief": [], "research": research}
+    return {
+        "timing": paragraphs(notes.timing),
+        "running": paragraphs(notes.running),
+        "answers": [{"question": a.question, "answer": paragraphs(a.answer)} for a in notes.answers],
+        "objections": [{"objection": o.objection, "response": paragraphs(o.response)} for o in notes.objections],
+        "debrief": paragraphs(notes.debrief),
+        "research": list(research or []),
     }
