@@ -10,11 +10,12 @@ HOST ?= 127.0.0.1:8000
 CURRICULUM ?=
 # participant (default) or trainer: a trainer's site also shows the facilitator notes
 AUDIENCE ?=
+HANDOUT_SITE = .stamps/handout-site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build check test test-python lint bench lock schema clean
+.PHONY: help setup serve build handouts check test test-python lint bench lock schema clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 16
@@ -76,6 +77,12 @@ serve: setup ## build and serve the site at http://127.0.0.1:8000 with live relo
 build: setup ## strict build of the site into site/ (CURRICULUM=<id>: one curriculum's site, into site-<id>/; AUDIENCE=trainer: with the notes)
 	COURSE_CURRICULUM=$(CURRICULUM) COURSE_AUDIENCE=$(AUDIENCE) $(BIN)/mkdocs build --strict
 
+handouts: setup ## the workbook and the trainer guide as PDF in handouts/ (CURRICULUM=<id> for a curriculum's)
+	COURSE_CURRICULUM=$(CURRICULUM) $(BIN)/mkdocs build --strict -q -d $(HANDOUT_SITE)
+	COURSE_CURRICULUM=$(CURRICULUM) COURSE_AUDIENCE=trainer $(BIN)/mkdocs build --strict -q -d $(HANDOUT_SITE)-trainer
+	$(BIN)/course handouts --site $(HANDOUT_SITE) --name $(or $(CURRICULUM),course)
+	$(BIN)/course handouts --site $(HANDOUT_SITE)-trainer --name $(or $(CURRICULUM),course)
+
 check: setup ## check every case, scale and chapter file; list every error with file, line and field
 	$(BIN)/course check
 
@@ -105,7 +112,7 @@ lock: $(STAMPS)/venv ## re-resolve requirements.lock and requirements-test.lock 
 	$(BIN)/pip-compile $(LOCK_FLAGS) --output-file requirements.lock pyproject.toml
 
 clean: ## remove everything generated (keeps .venv and node_modules)
-	rm -rf site site-* .pytest_cache .ruff_cache .mypy_cache test-results $(STAMPS)/scales.json
+	rm -rf site site-* handouts .stamps/handout-site* .pytest_cache .ruff_cache .mypy_cache test-results $(STAMPS)/scales.json
 	@# pages and vendor files that versions before the in-memory build wrote into docs/
 	rm -rf docs/cases docs/scales docs/javascripts/vendor
 	find . -name __pycache__ -type d -not -path './.venv/*' -not -path './node_modules/*' -prune -exec rm -rf {} +

@@ -53,6 +53,33 @@ def _scales_json(root: Path, out: Path) -> int:
     return 0
 
 
+def _handouts(site: Path, out: Path, name: str) -> int:
+    """Print the handout pages of a built site to PDF: the workbook, and the trainer guide when
+    the site is a trainer's build."""
+    from .handouts import chromium, print_pdf
+
+    browser = chromium()
+    if browser is None:
+        print("需要 Chromium 来生成 PDF：sudo apt-get install -y chromium fonts-noto-cjk", file=sys.stderr)
+        return 1
+    pages = {"workbook": "学员手册", "trainer": "培训师手册"}
+    if (site / "handouts" / "trainer.html").exists():  # a trainer's site: its workbook is the participants'
+        del pages["workbook"]
+    done = 0
+    for page, label in pages.items():
+        source = site / "handouts" / f"{page}.html"
+        if not source.exists():
+            continue
+        target = out / f"{name}-{'trainer-guide' if page == 'trainer' else page}.pdf"
+        print_pdf(source, target, browser)
+        print(f"已生成{label}：{target}")
+        done += 1
+    if not done:
+        print(f"{site} 中没有手册页面：请先构建网站（make build）", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``course`` command."""
     parser = argparse.ArgumentParser(prog="course", description="触点营销课程网站的数据工具")
@@ -63,11 +90,17 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
     dump = commands.add_parser("scales-json", help="把全部量表定义写成 JSON(供 Node 测试使用)")
     dump.add_argument("out", type=Path)
+    hand = commands.add_parser("handouts", help="把已构建网站中的学员手册（和培训师手册）打印成 PDF")
+    hand.add_argument("--site", type=Path, default=Path("site"), help="已构建的网站目录")
+    hand.add_argument("--out", type=Path, default=Path("handouts"), help="PDF 的输出目录")
+    hand.add_argument("--name", default="course", help="文件名前缀，例如课程方案 id")
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args.root)
     if args.command == "scales-json":
         return _scales_json(args.root, args.out)
+    if args.command == "handouts":
+        return _handouts(args.site, args.out, args.name)
     return _schema(args.root, args.check)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from . import handouts
 from .assets import minified_files
 from .catalogue import load_catalogue
 from .curricula import variant
@@ -83,7 +84,14 @@ def define_env(env: Any) -> None:
         vendor_files(root),
         minified_files(root, Path(env.conf["docs_dir"])),
     )
+    pages = env.course_generated.pages
+    pages[handouts.WORKBOOK_PAGE] = render(
+        "handout_workbook.md.j2", book=handouts.workbook_view(catalogue, curriculum, directory_urls)
+    )
     if trainer:
+        pages[handouts.TRAINER_PAGE] = render(
+            "handout_trainer.md.j2", book=handouts.trainer_view(catalogue, curriculum, directory_urls)
+        )
         env.course_generated.chapter_notes = {
             f"{CHAPTERS_DIR_DOCS}/{cid}.md": render("facilitator.md.j2", notes=facilitator_view(notes))
             for cid, notes in catalogue.chapter_notes
@@ -299,7 +307,8 @@ def mark_body(page: Any) -> None:
     its own ``on_page_context``; hooks run after it), and the scripts its widgets need."""
     page.content = Markup(page.content or "")
     page.meta["tp_scripts"] = scripts_for(page.meta.get("tp_widgets") or [])
-    page.meta["tp_styles"] = styles_for(page.meta.get("tp_widgets") or [])
+    # a handout loads the styles of the widgets whose paper versions it prints, and no script
+    page.meta["tp_styles"] = styles_for([*(page.meta.get("tp_widgets") or []), *(page.meta.get("tp_paper") or [])])
 
 
 def declare_widget(page: Any, widget: str) -> None:
