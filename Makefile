@@ -11,11 +11,12 @@ CURRICULUM ?=
 # participant (default) or trainer: a trainer's site also shows the facilitator notes
 AUDIENCE ?=
 HANDOUT_SITE = .stamps/handout-site
+DIST_SITE = .stamps/dist-site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build handouts check test test-python lint bench lock schema clean
+.PHONY: help setup serve build dist handouts check test test-python lint bench lock schema clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 16
@@ -77,6 +78,10 @@ serve: setup ## build and serve the site at http://127.0.0.1:8000 with live relo
 build: setup ## strict build of the site into site/ (CURRICULUM=<id>: one curriculum's site, into site-<id>/; AUDIENCE=trainer: with the notes)
 	COURSE_CURRICULUM=$(CURRICULUM) COURSE_AUDIENCE=$(AUDIENCE) $(BIN)/mkdocs build --strict
 
+dist: setup ## a zip of the offline site in dist/ (CURRICULUM=<id> for a curriculum's site)
+	COURSE_CURRICULUM=$(CURRICULUM) $(BIN)/mkdocs build --strict -q -d $(DIST_SITE)
+	$(BIN)/course dist --site $(DIST_SITE) --out dist/touchpoint-marketing$(if $(CURRICULUM),-$(CURRICULUM)).zip
+
 handouts: setup ## the workbook and the trainer guide as PDF in handouts/ (CURRICULUM=<id> for a curriculum's)
 	COURSE_CURRICULUM=$(CURRICULUM) $(BIN)/mkdocs build --strict -q -d $(HANDOUT_SITE)
 	COURSE_CURRICULUM=$(CURRICULUM) COURSE_AUDIENCE=trainer $(BIN)/mkdocs build --strict -q -d $(HANDOUT_SITE)-trainer
@@ -112,7 +117,7 @@ lock: $(STAMPS)/venv ## re-resolve requirements.lock and requirements-test.lock 
 	$(BIN)/pip-compile $(LOCK_FLAGS) --output-file requirements.lock pyproject.toml
 
 clean: ## remove everything generated (keeps .venv and node_modules)
-	rm -rf site site-* handouts .stamps/handout-site* .pytest_cache .ruff_cache .mypy_cache test-results $(STAMPS)/scales.json
+	rm -rf site site-* handouts dist .stamps/handout-site* .stamps/dist-site .pytest_cache .ruff_cache .mypy_cache test-results $(STAMPS)/scales.json
 	@# pages and vendor files that versions before the in-memory build wrote into docs/
 	rm -rf docs/cases docs/scales docs/javascripts/vendor
 	find . -name __pycache__ -type d -not -path './.venv/*' -not -path './node_modules/*' -prune -exec rm -rf {} +

@@ -80,6 +80,28 @@ def _handouts(site: Path, out: Path, name: str) -> int:
     return 0
 
 
+def _dist(site: Path, out: Path) -> int:
+    """Zip a built site under one folder (named after the zip) that works unzipped anywhere:
+    open <folder>/index.html from disk. Files in a fixed order with fixed dates, so the same site
+    gives the same zip."""
+    import zipfile
+
+    if not (site / "index.html").exists():
+        print(f"{site} 中没有构建好的网站：请先运行 make build", file=sys.stderr)
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    folder = out.stem
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site).as_posix()}", date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    size = out.stat().st_size / 1024 / 1024
+    print(f"已打包：{out}（{size:.1f} MB）。解压后用浏览器打开 {folder}/index.html 即可离线使用。")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``course`` command."""
     parser = argparse.ArgumentParser(prog="course", description="触点营销课程网站的数据工具")
@@ -90,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
     dump = commands.add_parser("scales-json", help="把全部量表定义写成 JSON(供 Node 测试使用)")
     dump.add_argument("out", type=Path)
+    dist = commands.add_parser("dist", help="把已构建的网站打包成 zip，解压到任何文件夹都能离线打开")
+    dist.add_argument("--site", type=Path, default=Path("site"), help="已构建的网站目录")
+    dist.add_argument("--out", type=Path, default=Path("dist/touchpoint-marketing.zip"), help="zip 文件")
     hand = commands.add_parser("handouts", help="把已构建网站中的学员手册（和培训师手册）打印成 PDF")
     hand.add_argument("--site", type=Path, default=Path("site"), help="已构建的网站目录")
     hand.add_argument("--out", type=Path, default=Path("handouts"), help="PDF 的输出目录")
@@ -99,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args.root)
     if args.command == "scales-json":
         return _scales_json(args.root, args.out)
+    if args.command == "dist":
+        return _dist(args.site, args.out)
     if args.command == "handouts":
         return _handouts(args.site, args.out, args.name)
     return _schema(args.root, args.check)
