@@ -1,4 +1,4 @@
-"""The ``course`` command: check the data, write the editor schemas, generate pages.
+"""The ``course`` command: check the data, write the editor schemas, serve the site in a classroom.
 
 ``course check`` prints the same messages as the build and exits 1 on any data error, without
 a Python traceback.
@@ -61,7 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
     dump = commands.add_parser("scales-json", help="把全部量表定义写成 JSON(供 Node 测试使用)")
     dump.add_argument("out", type=Path)
+    classroom = commands.add_parser("classroom", help="在教室局域网内提供已生成的网站（压缩传输，显示地址和二维码）")
+    classroom.add_argument("--dir", type=Path, default=Path("site"), help="已生成的网站文件夹（默认 site）")
+    classroom.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    classroom.add_argument("--host", default="0.0.0.0", help="监听地址（默认 0.0.0.0，即所有网络）")
     args = parser.parse_args(argv)
+    if args.command == "classroom":
+        from .classroom import run
+
+        return run(args.dir if args.dir.is_absolute() else args.root / args.dir, args.host, args.port)
     if args.command == "check":
         return _check(args.root)
     if args.command == "scales-json":
