@@ -134,3 +134,30 @@ def test_the_command_exits_1_with_a_chinese_message(data_root: Path, capsys: pyt
     assert "不可用" in capsys.readouterr().err
     assert main(["--root", str(data_root), "new", "case", "cli-case"]) == 0
     assert "已写出 cases/cli-case.yml" in capsys.readouterr().out
+
+
+def test_the_error_report_in_the_guide_is_what_course_check_prints(
+    data_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/guide.md shows a real report: the same breakage of a new case gives the same lines."""
+    root = tmp_path / "p"
+    for folder in ("cases", "tools", "docs/course"):
+        shutil.copytree(data_root / folder, root / folder)
+    for extra in (root / "cases").glob("new-*.yml"):
+        extra.unlink()
+    (root / "cases" / "cli-case.yml").unlink(missing_ok=True)
+    path = new_file(root, "case", "grand-hotel")
+    text = path.read_text(encoding="utf-8")
+    for old, new in [
+        ("\nindustry: 酒店", "\nindustri: 酒店"),
+        ("emotion: 0", "emotion: 5"),
+        ("  date: 2025-05\n", "  date: 2025-13\n"),
+    ]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 1
+    report = capsys.readouterr().err.strip()
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    shown = guide.split("再运行 `make check`：\n\n```text\n", 1)[1].split("\n```", 1)[0]
+    assert shown == report
