@@ -16,10 +16,10 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build dist handouts check test test-python lint bench lock schema clean
+.PHONY: help setup serve build classroom dist handouts check test test-python lint bench lock schema clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 16
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
 
 # pip's own chatter (and setuptools' warnings while installing the package itself) goes to a
 # log that is shown only when an install fails, so a clean set-up looks clean.
@@ -87,6 +87,12 @@ handouts: setup ## the workbook and the trainer guide as PDF in handouts/ (CURRI
 	COURSE_CURRICULUM=$(CURRICULUM) COURSE_AUDIENCE=trainer $(BIN)/mkdocs build --strict -q -d $(HANDOUT_SITE)-trainer
 	$(BIN)/course handouts --site $(HANDOUT_SITE) --name $(or $(CURRICULUM),course)
 	$(BIN)/course handouts --site $(HANDOUT_SITE)-trainer --name $(or $(CURRICULUM),course)
+
+# The classroom: the built site on the laptop's network, gzipped, with the address and a QR code.
+CLASSROOM_PORT ?= 8000
+classroom: build ## build, then serve site/ to the phones in the room (gzip; address and QR code)
+	@test -f site/index.html || { echo "site/index.html is missing: the build did not write the site (see above)."; exit 1; }
+	$(BIN)/course classroom --dir site --port $(CLASSROOM_PORT)
 
 check: setup ## check every case, scale and chapter file; list every error with file, line and field
 	$(BIN)/course check

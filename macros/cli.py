@@ -1,4 +1,4 @@
-"""The ``course`` command: check the data, write the editor schemas, generate pages.
+"""The ``course`` command: check the data, write the editor schemas, serve the site in a classroom.
 
 ``course check`` prints the same messages as the build and exits 1 on any data error, without
 a Python traceback.
@@ -102,6 +102,19 @@ def _dist(site: Path, out: Path) -> int:
     return 0
 
 
+def _new(root: Path, what: str, new_id: str, kind: str | None, mode: str | None) -> int:
+    from .authoring import AuthoringError, new_file
+
+    try:
+        path = new_file(root, what, new_id, kind=kind, mode=mode)
+    except AuthoringError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path
+    print(f"已写出 {shown}。下一步：在 VS Code 中编辑（字段有提示），然后 make check，再 make serve 查看页面。")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``course`` command."""
     parser = argparse.ArgumentParser(prog="course", description="触点营销课程网站的数据工具")
@@ -119,7 +132,22 @@ def main(argv: list[str] | None = None) -> int:
     hand.add_argument("--site", type=Path, default=Path("site"), help="已构建的网站目录")
     hand.add_argument("--out", type=Path, default=Path("handouts"), help="PDF 的输出目录")
     hand.add_argument("--name", default="course", help="文件名前缀，例如课程方案 id")
+    classroom = commands.add_parser("classroom", help="在教室局域网内提供已生成的网站（压缩传输，显示地址和二维码）")
+    classroom.add_argument("--dir", type=Path, default=Path("site"), help="已生成的网站文件夹（默认 site）")
+    classroom.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    classroom.add_argument("--host", default="0.0.0.0", help="监听地址（默认 0.0.0.0，即所有网络）")
+    new = commands.add_parser("new", help="新建一个案例、量表或工具文件（每个字段都有中文注释，生成后即可通过检查）")
+    new.add_argument("what", choices=["case", "scale", "worksheet", "curriculum"])
+    new.add_argument("id", help="新文件的 id（也是文件名）：小写字母、数字和连字符")
+    new.add_argument("--kind", help="工具类型（worksheet）：journey_map、blueprint、kpi、emotion_map、crisis")
+    new.add_argument("--mode", help="量表模式（scale）：questionnaire、matrix、ipa、fmea、nps")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return _new(args.root, args.what, args.id, args.kind, args.mode)
+    if args.command == "classroom":
+        from .classroom import run
+
+        return run(args.dir if args.dir.is_absolute() else args.root / args.dir, args.host, args.port)
     if args.command == "check":
         return _check(args.root)
     if args.command == "scales-json":

@@ -293,10 +293,15 @@ def facilitator_view(notes: FacilitatorNotes | None, research: list[str] | None 
     if notes is None:
         return {"timing": [], "running": [], "answers": [], "objections": [], "debrief": [], "research": research}
     return {
-        "timing": paragraphs(notes.timing),
-        "running": paragraphs(notes.running),
-        "answers": [{"question": a.question, "answer": paragraphs(a.answer)} for a in notes.answers],
-        "objections": [{"objection": o.objection, "response": paragraphs(o.response)} for o in notes.objections],
-        "debrief": paragraphs(notes.debrief),
+        "timing": _lines(notes.timing),
+        "running": _lines(notes.running),
+        "answers": [{"question": a.question, "answer": _lines(a.answer)} for a in notes.answers],
+        "objections": [{"objection": o.objection, "response": _lines(o.response)} for o in notes.objections],
+        "debrief": _lines(notes.debrief),
         "research": list(research or []),
     }
+
+
+def _lines(text: str) -> list[str]:
+    """Notes text as paragraphs: every non-empty line is one (notes number their points by line)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]

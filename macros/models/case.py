@@ -47,7 +47,7 @@ class JourneyStage(Strict):
     """One of the five stages of the customer journey and its touchpoints."""
 
     stage: Stage = Field(description="意识 / 考虑 / 购买 / 使用 / 忠诚")
-    touchpoints: list[Touchpoint] = Field(min_length=1)
+    touchpoints: list[Touchpoint] = Field(description="这一阶段的触点（至少一个）", min_length=1)
 
 
 class Journey(Strict):
@@ -71,15 +71,15 @@ class TimelineEvent(Strict):
     """A dated event."""
 
     date: PartialDate
-    event: Text
+    event: Text = Field(description="发生了什么")
     sources: SourceRefs
 
 
 class TitledNote(Strict):
     """A titled paragraph or two, optionally resting on sources."""
 
-    title: Text = Field(max_length=40)
-    description: Text
+    title: Text = Field(description="标题（不超过 40 字）", max_length=40)
+    description: Text = Field(description="说明；空行分段")
     sources: list[Id] = Field(default_factory=list, description="来源 id（可选）")
 
 
@@ -104,7 +104,7 @@ class Case(Strict):
     """A case study of one company's touchpoints."""
 
     id: Id = Field(description="与文件名相同，例如 ritz-carlton.yml 的 id 为 ritz-carlton")
-    company: Company
+    company: Company = Field(description="公司名称（中文与原文）")
     industry: Text = Field(max_length=12, description="行业，例如 酒店、零售、航空")
     region: Text = Field(max_length=20, description="地区，例如 美国、全球")
     chapters: list[Id] = Field(min_length=1, description="服务的章节 id,例如 ch03")
@@ -117,18 +117,18 @@ class Case(Strict):
     opening: Opening | None = Field(
         default=None, description="开篇：主人公、日期与决策（教学案例必填，见 tests/test_content.py）"
     )
-    background: Cited
-    timeline: list[TimelineEvent] = Field(min_length=1)
+    background: Cited = Field(description="背景：正文与来源")
+    timeline: list[TimelineEvent] = Field(description="时间线：按日期的事件，每条有来源", min_length=1)
     journeys: list[Journey] = Field(min_length=1, max_length=3, description="客户旅程；不同的顾客各画一条")
-    practices: list[Practice] = Field(min_length=1)
-    results: list[Result] = Field(min_length=1)
+    practices: list[Practice] = Field(description="关键做法", min_length=1)
+    results: list[Result] = Field(description="可核实的结果：数字、含义、日期与来源", min_length=1)
     risks: list[Risk] = Field(min_length=1, description="出了什么问题，或可能出什么问题")
     china: Cited | None = Field(default=None, description="中国视角：与中国市场相关、可核实的内容（可选）")
-    lessons: list[Text] = Field(min_length=1)
+    lessons: list[Text] = Field(description="启示", min_length=1)
     discussion: list[Text] = Field(min_length=1, description="讨论题")
     theories: list[Text] = Field(min_length=1, description="关联理论")
     instruments: list[Id] = Field(default_factory=list, description="相关量表或工具的 id（tools/ 下的文件名）")
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Source] = Field(description="来源清单；正文各处用 id 引用", min_length=1)
     facilitator: FacilitatorNotes | None = Field(
         default=None,
         description="培训师备注：时间、讨论组织、参考答案（含开篇决策）、常见异议、总结；只在培训师版中显示",

@@ -42,8 +42,8 @@ def _finite(value: Any) -> Any:
 class ChoiceOption(Strict):
     """One option of a single-choice response scale, with the score it is worth."""
 
-    label: Text
-    score: int
+    label: Text = Field(description="选项文字")
+    score: int = Field(description="选这一项得几分")
 
 
 class ResponseScale(Strict):
@@ -53,9 +53,11 @@ class ResponseScale(Strict):
     ``choice`` lists options, each with its score.
     """
 
-    kind: Literal["likert", "numeric", "choice"]
-    min: int = Field(ge=0, le=10)
-    max: int = Field(ge=1, le=10)
+    kind: Literal["likert", "numeric", "choice"] = Field(
+        description="likert 每点有标签 / numeric 数字（至少两端有标签）/ choice 单选"
+    )
+    min: int = Field(description="最低分", ge=0, le=10)
+    max: int = Field(description="最高分", ge=1, le=10)
     labels: dict[int, Text] = Field(default_factory=dict, description="分值 → 文字标签")
     options: list[ChoiceOption] = Field(default_factory=list, description="单选题选项(kind: choice)")
 
@@ -91,24 +93,24 @@ class Source(Strict):
     citation: Text = Field(
         description="引文，例如 Reichheld, F. F. (2003). The One Number You Need to Grow. HBR 81(12)."
     )
-    url: Annotated[str, Field(pattern=r"^https?://")] | None = None
+    url: Annotated[str, Field(pattern=r"^https?://")] | None = Field(default=None, description="网址（可选）")
 
 
 class Band(Strict):
     """An interpretation band: scores from ``min`` (inclusive) to ``max`` (exclusive; the last is inclusive)."""
 
-    min: float
-    max: float
-    label: Text
-    tone: Tone
-    interpretation: Text
+    min: float = Field(description="本段下限（含）")
+    max: float = Field(description="本段上限（不含；最后一段含）")
+    label: Text = Field(description="分段名称，例如 良好")
+    tone: Tone = Field(description="颜色：good 绿 / warn 黄 / bad 红 / neutral 灰")
+    interpretation: Text = Field(description="这一分数段意味着什么")
     actions: list[Text] = Field(min_length=1, description="建议行动")
 
 
 class Example(Strict):
     """A worked example: answers and the results they must give (run by the Node and browser tests)."""
 
-    name: Text
+    name: Text = Field(description="示例名称")
     answers: dict[str, float] = Field(default_factory=dict, description="题目 id → 答案(questionnaire、nps)")
     rows: list[dict[str, Annotated[float | str, BeforeValidator(_finite)]]] = Field(
         default_factory=list, description="每行的答案(matrix、ipa、fmea)：name 和各评价项"
@@ -121,14 +123,14 @@ class Example(Strict):
 class _Base(Strict):
     id: Id = Field(description="与文件名相同")
     version: int = Field(ge=1, description="定义变更时加 1；旧答案不会按新定义计分")
-    title: Text
+    title: Text = Field(description="量表名称")
     summary: Text = Field(description="一句话说明量表用途")
     instructions: Text = Field(description="填写说明")
-    chapters: list[Id] = Field(default_factory=list)
-    response_scales: dict[Id, ResponseScale] = Field(min_length=1)
+    chapters: list[Id] = Field(description="使用本量表的章节 id", default_factory=list)
+    response_scales: dict[Id, ResponseScale] = Field(description="量尺：id → 定义；题目按 id 引用", min_length=1)
     sources: list[Source] = Field(min_length=1, description="方法依据")
     bands_note: Text | None = Field(default=None, description="分段若为课程约定，在此说明")
-    examples: list[Example] = Field(min_length=1)
+    examples: list[Example] = Field(description="计算示例：答案与期望结果（测试会逐一验算）", min_length=1)
 
     def scale_problems(self, refs: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
         """Each ``(path, scale id)`` must name a defined response scale."""
@@ -143,17 +145,17 @@ class Subscale(Strict):
     """A group of items scored together (e.g. one maturity dimension)."""
 
     id: Id
-    label: Text
+    label: Text = Field(description="分量表名称")
 
 
 class Item(Strict):
     """One question or statement."""
 
     id: Id
-    text: Text
+    text: Text = Field(description="题目文字")
     scale: Id = Field(description="response_scales 中的量尺 id")
-    subscale: Id | None = None
-    weight: float = Field(default=1, gt=0)
+    subscale: Id | None = Field(default=None, description="所属分量表 id（可选）")
+    weight: float = Field(description="权重（默认 1；只在 weighted_mean 下起作用）", default=1, gt=0)
     reverse: bool = Field(default=False, description="反向计分：x' = min + max − x")
     anchors: list[Text] | None = Field(default=None, description="本题专用的各分值描述(由低到高)")
 
@@ -161,10 +163,10 @@ class Item(Strict):
 class QuestionnaireScoring(Strict):
     """How the answers of one person become a score."""
 
-    method: Literal["sum", "mean", "weighted_mean"]
+    method: Literal["sum", "mean", "weighted_mean"] = Field(description="sum 求和 / mean 平均 / weighted_mean 加权平均")
     normalize: Literal["none", "pomp"] = Field(default="none", description="pomp：换算为 0–100")
     min_answered: int = Field(ge=1, description="至少答几题才显示总分(不会替未答题估分)")
-    subscale_min_answered: int = Field(default=1, ge=1)
+    subscale_min_answered: int = Field(description="分量表至少答几题才计分", default=1, ge=1)
     weakest_link: float | None = Field(default=None, gt=0, description="某分量表低于总分至少此值时标为短板")
     top_box: list[int] = Field(default_factory=list, description="小组汇总：计入“满意”比例的分值，如 [4, 5]")
 
@@ -172,11 +174,11 @@ class QuestionnaireScoring(Strict):
 class Questionnaire(_Base):
     """A questionnaire one person answers."""
 
-    mode: Literal["questionnaire"]
-    subscales: list[Subscale] = Field(default_factory=list)
-    items: list[Item] = Field(min_length=1)
-    scoring: QuestionnaireScoring
-    bands: list[Band]
+    mode: Literal["questionnaire"] = Field(description="模式：questionnaire（问卷：一人作答多题）")
+    subscales: list[Subscale] = Field(description="分量表（可选）", default_factory=list)
+    items: list[Item] = Field(description="题目", min_length=1)
+    scoring: QuestionnaireScoring = Field(description="计分方法")
+    bands: list[Band] = Field(description="解读分段：须无缝覆盖全部分数范围")
 
     def score_range(self) -> tuple[float, float]:
         """The lowest and highest possible total score."""
@@ -217,27 +219,29 @@ class Rows(Strict):
 
     label: Text = Field(default="触点", description="行的名称，如 触点、失效模式")
     # 40 characters: what the form's name field and an imported answer file accept.
-    preset: list[Annotated[Text, Field(max_length=ROW_NAME_MAX)]] = Field(default_factory=list)
-    min: int = Field(default=1, ge=1)
-    max: int = Field(default=20, ge=1, le=50)
+    preset: list[Annotated[Text, Field(max_length=ROW_NAME_MAX)]] = Field(
+        description="预设的行名称（用户可改名、增删）", default_factory=list
+    )
+    min: int = Field(description="最少行数", default=1, ge=1)
+    max: int = Field(description="最多行数", default=20, ge=1, le=50)
 
 
 class Criterion(Strict):
     """One weighted criterion of the touchpoint matrix."""
 
     id: Id
-    label: Text
-    help: Text | None = None
+    label: Text = Field(description="评价项名称")
+    help: Text | None = Field(default=None, description="填写提示（可选）")
     scale: Id
-    weight: float = Field(gt=0)
+    weight: float = Field(description="权重（默认 1）", gt=0)
 
 
 class Matrix(_Base):
     """Touchpoints × weighted criteria → a 0–100 index per touchpoint, ranked."""
 
-    mode: Literal["matrix"]
-    rows: Rows
-    criteria: list[Criterion] = Field(min_length=1)
+    mode: Literal["matrix"] = Field(description="模式：matrix（触点 × 加权评价项）")
+    rows: Rows = Field(description="用户填写的行（触点）")
+    criteria: list[Criterion] = Field(description="评价项（列）", min_length=1)
     min_answered: int = Field(ge=1, description="每行至少评几项才计算指数")
     bands: list[Band] = Field(description="按 0–100 指数分段")
 
@@ -257,16 +261,16 @@ class Measure(Strict):
     """The importance or performance question asked of each touchpoint."""
 
     scale: Id
-    prompt: Text
+    prompt: Text = Field(description="提问文字")
 
 
 class Quadrant(Strict):
     """How to read one IPA quadrant."""
 
-    label: Text
-    tone: Tone
-    interpretation: Text
-    actions: list[Text] = Field(min_length=1)
+    label: Text = Field(description="象限名称")
+    tone: Tone = Field(description="颜色：good / warn / bad / neutral")
+    interpretation: Text = Field(description="这一象限意味着什么")
+    actions: list[Text] = Field(description="建议行动", min_length=1)
 
 
 class Quadrants(Strict):
@@ -281,12 +285,12 @@ class Quadrants(Strict):
 class Ipa(_Base):
     """Importance and performance per touchpoint, read in four quadrants."""
 
-    mode: Literal["ipa"]
-    rows: Rows
-    importance: Measure
-    performance: Measure
+    mode: Literal["ipa"] = Field(description="模式：ipa（重要性—表现分析）")
+    rows: Rows = Field(description="用户填写的行（触点）")
+    importance: Measure = Field(description="重要性：提示语与量尺")
+    performance: Measure = Field(description="表现：提示语与量尺")
     crosshair: Literal["data_mean", "scale_mid"] = Field(description="十字线：数据均值或量尺中点")
-    quadrants: Quadrants
+    quadrants: Quadrants = Field(description="四个象限的解读")
 
     def internal_problems(self) -> list[tuple[Path, str]]:
         """Both measures use a defined scale; rows and examples."""
@@ -304,30 +308,30 @@ class PriorityLevel(Strict):
     """An action-priority level of the risk scale."""
 
     id: Id
-    label: Text
-    tone: Tone
-    actions: list[Text] = Field(min_length=1)
+    label: Text = Field(description="优先级名称")
+    tone: Tone = Field(description="颜色：good / warn / bad / neutral")
+    actions: list[Text] = Field(description="建议行动", min_length=1)
 
 
 class PriorityRule(Strict):
     """A rule: all the given minimums must hold; the first rule that matches sets the level."""
 
     level: Id
-    min_severity: int | None = None
-    min_occurrence: int | None = None
-    min_detection: int | None = None
-    min_rpn: int | None = None
-    note: Text | None = None
+    min_severity: int | None = Field(default=None, description="严重度下限（可选）")
+    min_occurrence: int | None = Field(default=None, description="发生度下限（可选）")
+    min_detection: int | None = Field(default=None, description="探测度下限（可选）")
+    min_rpn: int | None = Field(default=None, description="RPN 下限（可选）")
+    note: Text | None = Field(default=None, description="规则说明（可选）")
 
 
 class Fmea(_Base):
     """Failure modes rated for severity, occurrence and detection → RPN and action priority."""
 
-    mode: Literal["fmea"]
-    rows: Rows
-    severity: Measure
-    occurrence: Measure
-    detection: Measure
+    mode: Literal["fmea"] = Field(description="模式：fmea（失效模式：严重度 × 发生度 × 探测度）")
+    rows: Rows = Field(description="用户填写的行（失效模式）")
+    severity: Measure = Field(description="严重度：提示语与量尺")
+    occurrence: Measure = Field(description="发生度：提示语与量尺")
+    detection: Measure = Field(description="探测度：提示语与量尺")
     levels: list[PriorityLevel] = Field(min_length=2, description="由高到低")
     rules: list[PriorityRule] = Field(min_length=1, description="依次判断，先匹配者生效；严重度优先")
     default_level: Id
@@ -353,7 +357,7 @@ class Fmea(_Base):
 class NpsItem(Strict):
     """The 0–10 recommendation question."""
 
-    text: Text
+    text: Text = Field(description="题目文字")
     scale: Id
     comment: Text | None = Field(default=None, description="追问(可选)")
 
@@ -361,25 +365,25 @@ class NpsItem(Strict):
 class NpsCategory(Strict):
     """How to read one NPS category for a person."""
 
-    label: Text
-    interpretation: Text
-    actions: list[Text] = Field(min_length=1)
+    label: Text = Field(description="类别名称")
+    interpretation: Text = Field(description="这一类顾客意味着什么")
+    actions: list[Text] = Field(description="建议行动", min_length=1)
 
 
 class NpsCategories(Strict):
     """Promoters 9–10, passives 7–8, detractors 0–6 (Reichheld 2003)."""
 
-    promoter: NpsCategory
-    passive: NpsCategory
-    detractor: NpsCategory
+    promoter: NpsCategory = Field(description="推荐者（9–10 分）")
+    passive: NpsCategory = Field(description="被动者（7–8 分）")
+    detractor: NpsCategory = Field(description="贬损者（0–6 分）")
 
 
 class Nps(_Base):
     """The Net Promoter Score question."""
 
-    mode: Literal["nps"]
-    item: NpsItem
-    categories: NpsCategories
+    mode: Literal["nps"] = Field(description="模式：nps（净推荐值）")
+    item: NpsItem = Field(description="0–10 推荐意愿题")
+    categories: NpsCategories = Field(description="推荐者、被动者、贬损者的解读")
     bands: list[Band] = Field(description="小组 NPS(−100…+100)的分段")
 
     def internal_problems(self) -> list[tuple[Path, str]]:

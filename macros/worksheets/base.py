@@ -23,7 +23,7 @@ class WorksheetBase(Strict):
 
     id: Id = Field(description="与文件名相同，例如 journey-map.yml 的 id 为 journey-map")
     version: int = Field(ge=1, description="定义变更时加 1；旧版本保存的内容不会按新定义读取，但会保留")
-    title: Text = Field(max_length=40)
+    title: Text = Field(description="工具名称（不超过 40 字）", max_length=40)
     summary: Text = Field(max_length=120, description="一句话说明工具用途（工具卡片上显示）")
     instructions: Text = Field(description="使用说明；空行分段")
     chapters: list[Id] = Field(default_factory=list, description="使用本工具的章节 id")

@@ -32,7 +32,7 @@ STEPS_MAX = 16
 class Step(Strict):
     """One step of the example blueprint, with what happens in each lane."""
 
-    name: Text = Field(max_length=STEP_NAME_MAX)
+    name: Text = Field(description="步骤名称", max_length=STEP_NAME_MAX)
     evidence: str = Field(default="", max_length=CELL_MAX, description="有形展示")
     customer: str = Field(default="", max_length=CELL_MAX, description="顾客行为")
     frontstage: str = Field(default="", max_length=CELL_MAX, description="前台员工行为")
@@ -46,8 +46,8 @@ class Step(Strict):
 class Blueprint(WorksheetBase):
     """A service blueprint with a preloaded example a group can edit."""
 
-    kind: Literal["blueprint"]
-    max_steps: int = Field(default=12, ge=2, le=STEPS_MAX)
+    kind: Literal["blueprint"] = Field(description="工具类型：blueprint（服务蓝图）")
+    max_steps: int = Field(description="最多几个步骤", default=12, ge=2, le=STEPS_MAX)
     example: list[Step] = Field(min_length=2, description="预置示例：从预订到离店的各步骤")
 
     def internal_problems(self) -> list[tuple[Path, str]]:

@@ -24,7 +24,7 @@ class Level(Strict):
     """A severity level and what it calls for."""
 
     id: Id
-    name: Text = Field(max_length=12)
+    name: Text = Field(description="级别名称", max_length=12)
     criteria: Text = Field(description="判断标准")
     response: Text = Field(description="应对级别：谁牵头、多快")
 
@@ -33,7 +33,7 @@ class Task(Strict):
     """One item of a response checklist, with the role that usually owns it."""
 
     id: Id
-    text: Text = Field(max_length=120)
+    text: Text = Field(description="任务内容", max_length=120)
     owner: Text = Field(max_length=20, description="建议负责人（角色）")
 
 
@@ -41,15 +41,15 @@ class Phase(Strict):
     """A response checklist for one period: 第一小时, 24 小时内, 72 小时内."""
 
     id: Id
-    name: Text = Field(max_length=12)
-    tasks: list[Task] = Field(min_length=1, max_length=12)
+    name: Text = Field(description="阶段名称", max_length=12)
+    tasks: list[Task] = Field(description="这一阶段的任务", min_length=1, max_length=12)
 
 
 class Stakeholder(Strict):
     """Someone a message goes to, with what to do and not to do in it."""
 
     id: Id
-    name: Text = Field(max_length=12)
+    name: Text = Field(description="利益相关方名称", max_length=12)
     do: list[Text] = Field(min_length=1, description="应当")
     dont: list[Text] = Field(min_length=1, description="避免")
 
@@ -58,7 +58,7 @@ class Question(Strict):
     """A question of the post-incident review."""
 
     id: Id
-    text: Text
+    text: Text = Field(description="问题")
 
 
 class Note(Strict):
@@ -74,19 +74,19 @@ class Example(Strict):
 
     case: Id = Field(description="案例 id（cases/ 下的文件名）")
     severity: Id = Field(description="按本工具的分级，这一事件属于哪一级")
-    severity_reason: Text
-    notes: list[Note] = Field(min_length=1)
+    severity_reason: Text = Field(description="为什么属于这一级")
+    notes: list[Note] = Field(description="按案例时间线的对照笔记", min_length=1)
 
 
 class CrisisToolkit(WorksheetBase):
     """The touchpoint crisis toolkit."""
 
-    kind: Literal["crisis"]
+    kind: Literal["crisis"] = Field(description="工具类型：crisis（危机应对工具包）")
     levels: list[Level] = Field(min_length=2, max_length=6, description="严重程度分级，从轻到重")
-    phases: list[Phase] = Field(min_length=1, max_length=6)
-    stakeholders: list[Stakeholder] = Field(min_length=1, max_length=10)
+    phases: list[Phase] = Field(description="应对阶段及其任务清单", min_length=1, max_length=6)
+    stakeholders: list[Stakeholder] = Field(description="利益相关方：应当与避免", min_length=1, max_length=10)
     review: list[Question] = Field(min_length=1, max_length=12, description="事后复盘问题")
-    example: Example
+    example: Example = Field(description="用一个案例对照清单")
 
     def internal_problems(self) -> list[tuple[Path, str]]:
         found = duplicates(("levels",), [x.id for x in self.levels], "级别")

@@ -21,7 +21,7 @@ class Trigger(Strict):
     """An emotional trigger (故事, 仪式, 惊喜, 认可, 归属) with what it means and how to use it."""
 
     id: Id
-    name: Text = Field(max_length=8)
+    name: Text = Field(description="触发因素名称", max_length=8)
     description: Text = Field(description="这种触发因素是什么")
     example: Text = Field(description="酒店、文旅或餐饮中的一个例子")
 
@@ -29,10 +29,10 @@ class Trigger(Strict):
 class EmotionMap(WorksheetBase):
     """The emotion map; it can take its touchpoints from a journey map saved on the same device."""
 
-    kind: Literal["emotion_map"]
+    kind: Literal["emotion_map"] = Field(description="工具类型：emotion_map（情绪地图）")
     journey_worksheet: Id = Field(description="可导入触点的客户旅程地图工具 id")
-    max_moments: int = Field(default=30, ge=2, le=60)
-    triggers: list[Trigger] = Field(min_length=2)
+    max_moments: int = Field(description="最多几个关键时刻", default=30, ge=2, le=60)
+    triggers: list[Trigger] = Field(description="情绪触发因素清单", min_length=2)
     suggest_for_trough: Id = Field(description="最深低谷没有选择触发因素时建议的触发因素 id")
     suggest_for_ending: Id = Field(description="结尾没有选择触发因素时建议的触发因素 id")
     trough_advice: Text = Field(description="对最深低谷的建议（通用部分）")

@@ -25,7 +25,7 @@ TEXT_MAX = 300
 class JourneyMap(WorksheetBase):
     """A journey map a group fills in, or starts from any case's journey."""
 
-    kind: Literal["journey_map"]
+    kind: Literal["journey_map"] = Field(description="工具类型：journey_map（客户旅程地图）")
     stages: list[Text] = Field(
         default_factory=lambda: list(STAGES),
         min_length=2,

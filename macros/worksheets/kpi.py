@@ -85,26 +85,26 @@ Number = float | None
 class ExampleRow(Strict):
     """One touchpoint of the preloaded example (numbers; rates as fractions 0–1)."""
 
-    name: Text = Field(max_length=NAME_MAX)
-    entrants: Number = Field(default=None, ge=0)
-    conversions: Number = Field(default=None, ge=0)
-    satisfied: Number = Field(default=None, ge=0)
-    ratings: Number = Field(default=None, ge=0)
-    promoters: Number = Field(default=None, ge=0)
-    passives: Number = Field(default=None, ge=0)
-    detractors: Number = Field(default=None, ge=0)
-    nps_responses: Number = Field(default=None, ge=0)
-    customers_start: Number = Field(default=None, ge=0)
-    customers_lost: Number = Field(default=None, ge=0)
-    margin: Number = None
-    retention: Number = Field(default=None, ge=0, le=1)
-    discount_rate: Number = Field(default=None, ge=0, le=1)
+    name: Text = Field(description="触点名称", max_length=NAME_MAX)
+    entrants: Number = Field(description="进入人数（可选）", default=None, ge=0)
+    conversions: Number = Field(description="转化人数（可选）", default=None, ge=0)
+    satisfied: Number = Field(description="满意人数（可选）", default=None, ge=0)
+    ratings: Number = Field(description="评分人数（可选）", default=None, ge=0)
+    promoters: Number = Field(description="推荐者人数（可选）", default=None, ge=0)
+    passives: Number = Field(description="被动者人数（可选）", default=None, ge=0)
+    detractors: Number = Field(description="贬损者人数（可选）", default=None, ge=0)
+    nps_responses: Number = Field(description="NPS 回答人数（可选）", default=None, ge=0)
+    customers_start: Number = Field(description="期初顾客数（可选）", default=None, ge=0)
+    customers_lost: Number = Field(description="流失顾客数（可选）", default=None, ge=0)
+    margin: Number = Field(default=None, description="每位顾客每期毛利（可选）")
+    retention: Number = Field(description="留存率，0–1（可选）", default=None, ge=0, le=1)
+    discount_rate: Number = Field(description="折现率，0–1（可选）", default=None, ge=0, le=1)
 
 
 class KpiCalculator(WorksheetBase):
     """The touchpoint KPI calculator."""
 
-    kind: Literal["kpi"]
+    kind: Literal["kpi"] = Field(description="工具类型：kpi（触点 KPI 计算器）")
     max_rows: int = Field(default=20, ge=1, le=ROWS_MAX, description="最多的触点行数")
     example_note: Text = Field(description="示例数据的说明（虚构数据，用于练习）")
     example: list[ExampleRow] = Field(min_length=1, description="预置示例（按旅程顺序，漏斗即按此顺序）")
