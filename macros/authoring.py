@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from .catalogue import CASES_DIR, CHAPTERS_DIR, SCALES_DIR, WORKSHEETS_DIR, data_files, load_catalogue
+from .catalogue import CASES_DIR, CHAPTERS_DIR, CURRICULA_DIR, SCALES_DIR, WORKSHEETS_DIR, data_files, load_catalogue
+from .curricula.model import Curriculum
 from .models import Case
 from .models.common import ID_PATTERN
 from .models.scale import MODES
@@ -27,6 +28,7 @@ WHAT = {
     "case": (CASES_DIR, "case.schema.json", "案例"),
     "scale": (SCALES_DIR, "scale.schema.json", "量表"),
     "worksheet": (WORKSHEETS_DIR, "worksheet.schema.json", "工具"),
+    "curriculum": (CURRICULA_DIR, "curriculum.schema.json", "课程方案"),
 }
 INDENT = "  "
 
@@ -37,10 +39,6 @@ class AuthoringError(Exception):
 
 def new_file(root: Path, what: str, new_id: str, kind: str | None = None, mode: str | None = None) -> Path:
     """Write ``<folder>/<new_id>.yml`` for ``what`` (case, scale, worksheet); return its path."""
-    if what == "curriculum":
-        raise AuthoringError(
-            "课程大纲（curriculum）的模型尚未完成，暂不能生成；现在可以新建 case、scale 或 worksheet。"
-        )
     if what not in WHAT:
         raise AuthoringError(f"未知类型“{what}”；可用：{'、'.join(WHAT)}")
     folder, schema, label = WHAT[what]
@@ -56,6 +54,8 @@ def new_file(root: Path, what: str, new_id: str, kind: str | None = None, mode: 
         raise AuthoringError("--mode 只用于 scale")
     if what == "case":
         model: BaseModel = Case.model_validate(example_case(new_id, _first_chapter(root)))
+    elif what == "curriculum":
+        model = Curriculum.model_validate(example_curriculum(new_id, _first_chapter(root)))
     elif what == "scale":
         model = _from_project(root, "scale", mode or "questionnaire", new_id)
     else:
@@ -190,4 +190,39 @@ def example_case(new_id: str, chapter: str) -> dict[str, Any]:
         ],
         "trainer_notes": ["给培训师的备注：哪些事实仍需核对。学员看不到。"],
         "checked": date.today().isoformat(),
+    }
+
+
+def example_curriculum(new_id: str, chapter: str) -> dict[str, Any]:
+    """A half-day curriculum that is valid as written: one chapter, two sessions."""
+    return {
+        "id": new_id,
+        "title": "新课程方案（请改成自己的标题）",
+        "client": "客户名称",
+        "audience": "总经理、运营与营销负责人",
+        "days": [
+            {
+                "start": "09:00",
+                "end": "12:00",
+                "sessions": [
+                    {
+                        "title": "开场与讲授",
+                        "start": "09:00",
+                        "chapters": [chapter],
+                        "activities": [
+                            {"title": "开场", "method": "其它", "minutes": 15},
+                            {"title": "讲授本章要点", "method": "讲授", "minutes": 60},
+                        ],
+                    },
+                    {
+                        "title": "案例与小组研讨",
+                        "start": "10:30",
+                        "activities": [
+                            {"title": "案例分析", "method": "案例分析", "minutes": 35},
+                            {"title": "小组研讨", "method": "小组研讨", "minutes": 55},
+                        ],
+                    },
+                ],
+            }
+        ],
     }

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from macros.authoring import AuthoringError, new_file
 from macros.catalogue import load_catalogue
 from macros.cli import main
+from macros.curricula.model import Curriculum
 from macros.models import Case
 from macros.models.scale import MODES, Scale
 from macros.worksheets.model import KINDS, Worksheet
@@ -21,7 +22,9 @@ from macros.worksheets.model import KINDS, Worksheet
 from .conftest import ROOT
 
 VARIANTS = (
-    [("case", None, None)] + [("scale", None, mode) for mode in MODES] + [("worksheet", kind, None) for kind in KINDS]
+    [("case", None, None), ("curriculum", None, None)]
+    + [("scale", None, mode) for mode in MODES]
+    + [("worksheet", kind, None) for kind in KINDS]
 )
 
 
@@ -29,7 +32,7 @@ VARIANTS = (
 def data_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project's data (cases, tools, chapters); each test writes its own new ids."""
     root = tmp_path_factory.mktemp("authoring")
-    for folder in ("cases", "tools", "docs/course"):
+    for folder in ("cases", "tools", "docs/course", "curricula"):
         shutil.copytree(ROOT / folder, root / folder)
     return root
 
@@ -72,7 +75,8 @@ def test_a_new_file_passes_the_check_with_one_key_per_field(
     schema = (ROOT / path.relative_to(data_root)).parent / first.split("=", 1)[1]
     assert schema.resolve() == ROOT / "macros" / "schemas" / f"{what}.schema.json"
     catalogue = load_catalogue(data_root)  # raises DataError if the new file is not valid
-    model = {"case": catalogue.case, "scale": catalogue.scale, "worksheet": catalogue.worksheet}[what](new_id)
+    lookup = {"case": catalogue.case, "scale": catalogue.scale, "worksheet": catalogue.worksheet}
+    model = {**lookup, "curriculum": catalogue.curriculum}[what](new_id)
     if kind or mode:
         assert getattr(model, "kind" if kind else "mode") == (kind or mode)
     fields = assert_same_keys(model, yaml.safe_load(text), path.name)
@@ -94,7 +98,7 @@ def test_every_field_of_every_model_is_described() -> None:
             for inner in models_in(info.annotation):
                 walk(inner)
 
-    for root in [Case, *models_in(Scale), *models_in(Worksheet)]:
+    for root in [Case, Curriculum, *models_in(Scale), *models_in(Worksheet)]:
         walk(root)
     assert not missing
 
@@ -117,16 +121,14 @@ def test_an_existing_id_is_refused_and_the_file_is_kept(data_root: Path) -> None
     assert path.read_bytes() == before
 
 
-def test_unknown_kinds_and_modes_and_curriculum_are_refused(data_root: Path) -> None:
+def test_unknown_kinds_and_modes_are_refused(data_root: Path) -> None:
     with pytest.raises(AuthoringError, match="未知的 --kind"):
         new_file(data_root, "worksheet", "x1", kind="mindmap")
     with pytest.raises(AuthoringError, match="未知的 --mode"):
         new_file(data_root, "scale", "x2", mode="likert")
     with pytest.raises(AuthoringError, match="--mode 只用于 scale"):
         new_file(data_root, "case", "x3", mode="nps")
-    with pytest.raises(AuthoringError, match="尚未完成"):
-        new_file(data_root, "curriculum", "x4")
-    assert not list(data_root.rglob("x[1-4].yml"))
+    assert not list(data_root.rglob("x[1-3].yml"))
 
 
 def test_the_command_exits_1_with_a_chinese_message(data_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -141,7 +143,7 @@ def test_the_error_report_in_the_guide_is_what_course_check_prints(
 ) -> None:
     """docs/guide.md shows a real report: the same breakage of a new case gives the same lines."""
     root = tmp_path / "p"
-    for folder in ("cases", "tools", "docs/course"):
+    for folder in ("cases", "tools", "docs/course", "curricula"):
         shutil.copytree(data_root / folder, root / folder)
     for extra in (root / "cases").glob("new-*.yml"):
         extra.unlink()

@@ -57,7 +57,9 @@ class Session(Strict):
     cases: list[Id] = Field(default_factory=list, description="本单元使用的案例 id")
     scales: list[Id] = Field(default_factory=list, description="本单元使用的量表 id")
     worksheets: list[Id] = Field(default_factory=list, description="本单元使用的工具 id")
-    activities: list[Activity] = Field(min_length=1)
+    activities: list[Activity] = Field(
+        min_length=1, description="本单元的活动，按先后顺序；单元结束时间由活动时长相加得出"
+    )
 
     @property
     def minutes(self) -> int:
@@ -73,7 +75,7 @@ class Day(Strict):
 
     start: Clock = Field(description="开始时间")
     end: Clock = Field(description="结束时间")
-    sessions: list[Session] = Field(min_length=1)
+    sessions: list[Session] = Field(min_length=1, description="当天的各单元，按开始时间先后；单元之间的空档即休息")
 
 
 class Curriculum(Strict):
