@@ -49,8 +49,9 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> None:
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> None:
-    """Mark the page body as HTML, just before the theme prints it."""
+    """Mark the page body as HTML, just before the theme prints it; add the page's QR code."""
     _site().mark_body(page)
+    _site().page_qr(page, config)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -302,6 +302,19 @@ def plain_titles(page: Any) -> None:
         page.meta["title"] = html.unescape(page.title)
 
 
+def page_qr(page: Any, config: Any) -> None:
+    """``on_page_context``: with ``extra.public_url`` set (the address where the course is
+    published), each page carries a QR code of its own public address, made at build time."""
+    public = str((config.get("extra") or {}).get("public_url") or "").strip()
+    if not public:
+        return
+    import segno
+
+    address = public.rstrip("/") + "/" + page.url
+    code = segno.make(address, error="m")
+    page.meta["tp_qr"] = {"svg": Markup(code.svg_inline(scale=3, title=f"本页二维码：{address}")), "url": address}
+
+
 def mark_body(page: Any) -> None:
     """``on_page_context``: the page body is HTML (Material's search plugin rewrites the body in
     its own ``on_page_context``; hooks run after it), and the scripts its widgets need."""
