@@ -111,9 +111,15 @@
   /* A file's (or a saved) text read as answers to this version of this scale:
    * {data, verdict}; data is null unless the verdict is "". */
   function read(text, scaleId, version, spec) {
+    return readWith(text, function (data) { return check(data, scaleId, version, spec); });
+  }
+
+  /* Any answer or worksheet file's text: too large, not JSON, or what `checkData(data)` says;
+   * {data, verdict}, data null unless the verdict is "". */
+  function readWith(text, checkData) {
     if (utf8Length(text) > MAX_BYTES) return { data: null, verdict: verdict("too-large") };
     var parsed = parse(text);
-    var v = parsed.verdict.code ? parsed.verdict : check(parsed.data, scaleId, version, spec);
+    var v = parsed.verdict.code ? parsed.verdict : checkData(parsed.data);
     return { data: v.code ? null : parsed.data, verdict: v };
   }
 
@@ -194,6 +200,8 @@
     check: check,
     parse: parse,
     read: read,
+    readWith: readWith,
+    short: short,
     checkText: checkText,
     message: message,
     csvLine: csvLine,

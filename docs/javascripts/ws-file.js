@@ -3,7 +3,8 @@
  * Schema: macros/schemas/worksheet-file.schema.json); the data a worksheet may hold is its spec
  * (macros/worksheets/spec.py), carried by the page payload. tests/test_worksheet_files.py feeds
  * one corpus to both checks and requires the same reason and detail. Classic script, DOM-free
- * (Node requires it), ES5 style; the browser gets window.TPSheetFile. Reuses TPAnswers.parse. */
+ * (Node requires it), ES5 style; the browser gets window.TPSheetFile. Reading (size, JSON) and
+ * quoting are TPAnswers'. */
 (function (root, factory) {
   "use strict";
   var node = typeof module !== "undefined" && module.exports;
@@ -114,30 +115,10 @@
   /* A file's (or a saved) text read as this version of this worksheet: {data, verdict}; data is
    * null unless the verdict is "". */
   function read(text, id, version, spec) {
-    if (utf8Length(text) > A.MAX_BYTES) return { data: null, verdict: verdict("too-large") };
-    var parsed = A.parse(text);
-    var v = parsed.verdict.code ? parsed.verdict : check(parsed.data, id, version, spec);
-    return { data: v.code ? null : parsed.data, verdict: v };
+    return A.readWith(text, function (data) { return check(data, id, version, spec); });
   }
 
   function checkText(text, id, version, spec) { return read(text, id, version, spec).verdict; }
-
-  function utf8Length(text) {
-    var n = 0;
-    for (var i = 0; i < text.length; i += 1) {
-      var c = text.charCodeAt(i);
-      if (c < 0x80) n += 1;
-      else if (c < 0x800) n += 2;
-      else if (c >= 0xd800 && c < 0xdc00) { n += 4; i += 1; }
-      else n += 3;
-    }
-    return n;
-  }
-
-  function short(s) {
-    s = String(s);
-    return chars(s) > 40 ? Array.from(s).slice(0, 40).join("") + "…" : s;
-  }
 
   /* The label of a field or a table column named in a verdict's detail ("id" or "table.column"). */
   function labelOf(spec, detail) {
@@ -158,18 +139,18 @@
       case "not-json": return "文件不是有效的 JSON，可能已损坏或未保存完整。";
       case "not-answer-file": return "这不是本课程工具导出的文件。";
       case "format-version": return "文件的格式版本不受支持，请在工具页重新导出。";
-      case "shape": return "文件内容的格式不对（" + short(v.detail) + "）。";
-      case "other-worksheet": return "这是另一个工具（" + short(v.detail) + "）的文件，不是“" + def.title + "”的。";
+      case "shape": return "文件内容的格式不对（" + A.short(v.detail) + "）。";
+      case "other-worksheet": return "这是另一个工具（" + A.short(v.detail) + "）的文件，不是“" + def.title + "”的。";
       case "older-version":
         return "文件来自第 " + v.detail + " 版的“" + def.title + "”；本工具已更新为第 " + def.version + " 版，旧文件不能按新版读取。";
       case "newer-version":
         return "文件来自第 " + v.detail + " 版，比本网站的第 " + def.version + " 版新：请用更新后的课程网站打开它。";
       case "too-many-rows": {
         var t = byId(spec.tables)[v.detail];
-        return "文件中的“" + short(labelOf(spec, v.detail)) + "”超过本工具的上限 " + (t ? t.rows_max : "") + " 行。";
+        return "文件中的“" + A.short(labelOf(spec, v.detail)) + "”超过本工具的上限 " + (t ? t.rows_max : "") + " 行。";
       }
-      case "unknown-field": return "文件中有本工具没有的栏目“" + short(v.detail) + "”。";
-      case "bad-value": return "“" + short(labelOf(spec, v.detail)) + "”中有本工具不接受的值。";
+      case "unknown-field": return "文件中有本工具没有的栏目“" + A.short(v.detail) + "”。";
+      case "bad-value": return "“" + A.short(labelOf(spec, v.detail)) + "”中有本工具不接受的值。";
       default: return "";
     }
   }

@@ -10,6 +10,7 @@ payload (:func:`answer_spec`), which is built here from the scale model.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -183,7 +184,12 @@ def _check_response(parsed: AnswerFile, spec: dict[str, Any]) -> Verdict:
 
 def check_text(text: str, scale_id: str, version: int, spec: dict[str, Any]) -> Verdict:
     """:func:`check` on a file's text, as the import button reads it."""
+    return read_with(text, lambda data: check(data, scale_id, version, spec))
+
+
+def read_with(text: str, check_data: Callable[[Any], Verdict]) -> Verdict:
+    """Any answer or worksheet file's text: too large, not JSON, or what ``check_data`` says."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         return Verdict("too-large")
     data, verdict = parse(text)
-    return verdict if not verdict.ok else check(data, scale_id, version, spec)
+    return verdict if not verdict.ok else check_data(data)

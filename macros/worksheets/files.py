@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..models.answers import MAX_BYTES, Verdict, parse
+from ..models.answers import Verdict, read_with
 from ..models.common import ID_PATTERN
 from .spec import value_ok
 
@@ -141,7 +141,4 @@ def _check_data(body: dict[str, Any], spec: dict[str, Any]) -> Verdict:
 
 def check_text(text: str, worksheet_id: str, version: int, spec: dict[str, Any]) -> Verdict:
     """:func:`check` on a file's text, as the import button reads it."""
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        return Verdict("too-large")
-    data, verdict = parse(text)
-    return verdict if not verdict.ok else check(data, worksheet_id, version, spec)
+    return read_with(text, lambda data: check(data, worksheet_id, version, spec))
