@@ -105,21 +105,21 @@ def test_group_page_gives_the_nps_and_csat_figures(visit: Watched, tmp_path: Pat
 # Two people: one worked example exported from the form, another as a file. Each table: the
 # column headers, then the rows as the group page must show them, in order.
 ROWS_SCALES: dict[str, tuple[tuple[int, int], tuple[str, ...], str, list[tuple[str, ...]]]] = {
-    # Index of each touchpoint (examples 0 and 1); 礼宾与问询 is in both: (35 + 40) / 2 = 37.5.
-    # By mean index, ties as first met; 86.25, 81.25 and 68.75 are shown half up.
+    # Index of each touchpoint (examples 0 and 1); 礼宾与问询 is in both: (33.75 + 40) / 2 = 36.875.
+    # By mean index, ties as first met; 86.25, 76.25 and 58.75 are shown half up.
     "touchpoint-influence": (
         (0, 1),
         ("名次", "触点", "人数", "平均指数"),
         "",
         [
-            ("1", "办理入住", "1", "86.3"),
-            ("2", "客房", "1", "81.3"),
-            ("3", "预订确认", "1", "70.0"),
-            ("4", "官网/OTA 预订页面", "1", "68.8"),
+            ("1", "客房", "1", "86.3"),
+            ("2", "办理入住", "1", "76.3"),
+            ("3", "到店接待", "1", "70.0"),
+            ("4", "官网/OTA 预订页面", "1", "58.8"),
             ("5", "退房结账", "1", "55.0"),
             ("6", "早餐/餐饮", "1", "55.0"),
-            ("7", "离店后回访", "1", "50.0"),
-            ("8", "礼宾与问询", "2", "37.5"),
+            ("7", "离店后回访", "1", "42.5"),
+            ("8", "礼宾与问询", "2", "36.9"),
         ],
     ),
     # Means of importance and performance (examples 0 and 2), in the order first met. Crosshair:
