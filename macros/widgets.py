@@ -62,6 +62,8 @@ WIDGET_SCRIPTS.update(
 )
 # Styles a widget needs beyond the site's course.css, loaded only on its pages.
 WIDGET_STYLES: dict[str, tuple[str, ...]] = {
+    # the agenda page and the handouts (styles only: those pages run no script)
+    "agenda": ("stylesheets/trainer.css",),
     "scale-form": ("stylesheets/scale.css",),
     "scale-group": ("stylesheets/scale.css", "stylesheets/group.css"),
 }
