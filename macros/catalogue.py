@@ -300,7 +300,11 @@ def load_catalogue(root: Path) -> Catalogue:
     problems += scale_problems
     worksheets, worksheet_problems = _load_folder(root, WORKSHEETS_DIR, Worksheet)
     problems += worksheet_problems
+    # References are checked against the files present: a file with its own errors is reported
+    # once, not again by every chapter and curriculum that names it.
     worksheet_files = {p.stem for p in data_files(root / WORKSHEETS_DIR, YAML_SUFFIXES)}
+    case_files = {p.stem for p in data_files(root / CASES_DIR, YAML_SUFFIXES)}
+    scale_files = {p.stem for p in data_files(root / SCALES_DIR, YAML_SUFFIXES)}
     instruments = {scale.id for scale, _, _ in scales} | worksheet_files
     chapter_ids = {cid for cid, _ in chapters}
     problems += _check_references(loaded, chapter_ids, instruments)
@@ -315,8 +319,8 @@ def load_catalogue(root: Path) -> Catalogue:
         curricula,
         {
             "chapters": {cid for cid, _ in chapters},
-            "cases": {case.id for case, _, _ in loaded},
-            "scales": {scale.id for scale, _, _ in scales},
+            "cases": case_files,
+            "scales": scale_files,
             "worksheets": worksheet_files,
         },
     )
@@ -324,9 +328,9 @@ def load_catalogue(root: Path) -> Catalogue:
         root,
         chapters,
         {
-            "cases": {case.id for case, _, _ in loaded},
+            "cases": case_files,
             "worksheets": worksheet_files,
-            "scales": {scale.id for scale, _, _ in scales},
+            "scales": scale_files,
         },
     )
     if not loaded and not case_problems:
