@@ -37,8 +37,16 @@ def substance(text: str) -> int:
     return len(HAN.findall(text))
 
 
-def test_there_are_ten_chapters_and_a_summary() -> None:
-    assert len(CHAPTERS) == 10 and "summary" in dict(CATALOGUE.chapters)
+def test_there_are_the_opening_case_ten_chapters_and_a_summary() -> None:
+    assert len(CHAPTERS) == 10
+    ids = [cid for cid, _ in CATALOGUE.chapters]
+    assert ids[0] == "intro" and ids[-1] == "summary"
+
+
+def test_the_course_opens_with_the_iphone() -> None:
+    text = body("intro")
+    assert "iPhone" in CATALOGUE.chapter("intro").title and substance(text) >= 1200  # an opening, not a chapter
+    assert 'case_card_for("apple")' in text and "2007年1月9日" in text and "2007年6月29日" in text
 
 
 @pytest.mark.parametrize("chapter_id", CHAPTERS)
