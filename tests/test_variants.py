@@ -64,7 +64,7 @@ def test_the_site_holds_only_the_curriculums_chapters_cases_scales_and_worksheet
 def test_the_nav_follows_the_curriculums_order_and_the_agenda_comes_first(one_day: Path) -> None:
     html = (one_day / "course" / "index.html").read_text(encoding="utf-8")
     nav = html.split("md-nav--primary", 1)[1]
-    order = re.findall(r'href="(ch\d\d|summary)\.html"', nav)
+    order = re.findall(r'href="(intro|ch\d\d|summary)\.html"', nav)
     assert list(dict.fromkeys(order)) == ONE_DAY.selected("chapters")
     home = (one_day / "index.html").read_text(encoding="utf-8")
     tabs = re.findall(r'<a href="([^"]+)" class="md-tabs__link', home)
