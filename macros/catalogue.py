@@ -67,32 +67,28 @@ class Catalogue:
             return self.full.chapter(chapter_id)
         return chapters[chapter_id]
 
-    def case(self, case_id: str) -> Case:
-        """The case with this id; an unknown id is a mistake in a page, so it raises."""
-        for case in self.cases:
-            if case.id == case_id:
-                return case
+    def _find(self, kind: str, label: str, item_id: str) -> Any:
+        """The ``kind`` (cases, scales, worksheets) with this id; a curriculum's site finds the ones
+        it leaves out in the whole course. An unknown id is a mistake in a page, so it raises."""
+        for item in getattr(self, kind):
+            if item.id == item_id:
+                return item
         if self.full:
-            return self.full.case(case_id)
-        raise KeyError(f"未知案例 id“{case_id}”；已有：{', '.join(c.id for c in self.cases)}")
+            return self.full._find(kind, label, item_id)
+        known = ", ".join(item.id for item in getattr(self, kind))
+        raise KeyError(f"未知{label} id“{item_id}”；已有：{known}")
+
+    def case(self, case_id: str) -> Case:
+        """The case with this id."""
+        return self._find("cases", "案例", case_id)  # type: ignore[no-any-return]
 
     def scale(self, scale_id: str) -> Scale:
-        """The scale with this id; an unknown id is a mistake in a page, so it raises."""
-        for scale in self.scales:
-            if scale.id == scale_id:
-                return scale
-        if self.full:
-            return self.full.scale(scale_id)
-        raise KeyError(f"未知量表 id“{scale_id}”；已有：{', '.join(s.id for s in self.scales)}")
+        """The scale with this id."""
+        return self._find("scales", "量表", scale_id)  # type: ignore[no-any-return]
 
     def worksheet(self, worksheet_id: str) -> Worksheet:
-        """The worksheet with this id; an unknown id is a mistake in a page, so it raises."""
-        for worksheet in self.worksheets:
-            if worksheet.id == worksheet_id:
-                return worksheet
-        if self.full:
-            return self.full.worksheet(worksheet_id)
-        raise KeyError(f"未知工具 id“{worksheet_id}”；已有：{', '.join(w.id for w in self.worksheets)}")
+        """The worksheet with this id."""
+        return self._find("worksheets", "工具", worksheet_id)  # type: ignore[no-any-return]
 
     def curriculum(self, curriculum_id: str) -> Curriculum:
         """The curriculum with this id; an unknown id is a mistake in a command, so it raises."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from .browser import DESKTOP, PHONE, Watched, launch, serve
 
@@ -83,6 +83,20 @@ def base_url(built_site: Path) -> Iterator[str]:
 def file_url(built_site: Path) -> str:
     """The built site opened from disk, as from a USB stick: ``file:///…/site/``."""
     return built_site.as_uri() + "/"
+
+
+@pytest.fixture(params=["http", "file"])
+def site(request: pytest.FixtureRequest, base_url: str, built_site: Path) -> str:
+    """The built site's address, over HTTP and opened from disk (each test runs with both)."""
+    return base_url if request.param == "http" else built_site.as_uri() + "/"
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh phone-sized browser context that accepts downloads."""
+    ctx = browser.new_context(viewport=PHONE, accept_downloads=True)
+    yield ctx
+    ctx.close()
 
 
 @pytest.fixture(params=[("http", DESKTOP), ("file", PHONE)], ids=["http-desktop", "file-phone"])

@@ -6,7 +6,6 @@ one laptop. Over HTTP and from file://; the strict watcher is on in every test."
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,19 +24,6 @@ SITE = "touchpoint-marketing"
 NPS_KEY = f"tp:{SITE}:scale:nps@{SCALES['nps'].version}"
 IPA = SCALES["touchpoint-priority"]
 IPA_KEY = f"tp:{SITE}:scale:{IPA.id}@{IPA.version}"
-
-
-@pytest.fixture(params=["http", "file"])
-def site(request: pytest.FixtureRequest, base_url: str, built_site: Path) -> str:
-    """The built site's address, over HTTP and opened from disk."""
-    return base_url if request.param == "http" else built_site.as_uri() + "/"
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport=PHONE, accept_downloads=True)
-    yield ctx
-    ctx.close()
 
 
 def open_page(context: BrowserContext, url: str, site: str) -> tuple[Page, Watched]:

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from macros.catalogue import load_catalogue
 from macros.widgets import scripts_for, styles_for
 
-from .browser import PHONE, Watched
+from .browser import Watched
 from .conftest import ROOT, build_site, copy_project
 from .test_answers_kept import BLOCK_STORAGE
 from .test_widgets import scripts_of
@@ -29,18 +28,6 @@ SHEET = CATALOGUE.worksheet("crisis-toolkit")
 SITE = "touchpoint-marketing"
 KEY = f"tp:{SITE}:worksheet:{SHEET.id}@{SHEET.version}"
 INCIDENT = f"#{SHEET.id}-1--incident"
-
-
-@pytest.fixture(params=["http", "file"])
-def site(request: pytest.FixtureRequest, base_url: str, built_site: Path) -> str:
-    return base_url if request.param == "http" else built_site.as_uri() + "/"
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport=PHONE, accept_downloads=True)
-    yield ctx
-    ctx.close()
 
 
 def open_sheet(context: BrowserContext, site: str) -> tuple[Page, Watched]:

@@ -28,7 +28,7 @@ WORKSHEETS_DIR = "tools"
 LANDSCAPE = frozenset({"journey_map", "blueprint"})
 
 
-def page_payload(worksheet: Worksheet, catalogue: Catalogue) -> dict[str, Any]:
+def page_payload(worksheet: Worksheet, extra: dict[str, Any]) -> dict[str, Any]:
     """The JSON the worksheet's script reads: identity, the data spec, and the kind's extras."""
     return {
         "id": worksheet.id,
@@ -37,12 +37,13 @@ def page_payload(worksheet: Worksheet, catalogue: Catalogue) -> dict[str, Any]:
         "kind": worksheet.kind,
         "file": {"format": FORMAT, "format_version": FORMAT_VERSION},
         "spec": worksheet.data_spec(),
-        **worksheet.payload(catalogue),
+        **extra,
     }
 
 
 def worksheet_view(worksheet: Worksheet, catalogue: Catalogue, directory_urls: bool = False) -> dict[str, Any]:
     """Everything the worksheet's templates show."""
+    extra = worksheet.payload(catalogue)  # the kind's extras: the script's and the paper version's
     view: dict[str, Any] = {
         "id": worksheet.id,
         "version": worksheet.version,
@@ -59,8 +60,8 @@ def worksheet_view(worksheet: Worksheet, catalogue: Catalogue, directory_urls: b
             for c in sorted(worksheet.chapters, key=lambda c: catalogue.chapter(c).number)
             if catalogue.shown("chapter", c)
         ],
-        "payload": Markup(json_for_script(page_payload(worksheet, catalogue))),
-        "extra": worksheet.payload(catalogue),
+        "payload": Markup(json_for_script(page_payload(worksheet, extra))),
+        "extra": extra,
     }
     if isinstance(worksheet, CrisisToolkit):
         view["example"] = crisis_example_view(worksheet, catalogue, directory_urls)
